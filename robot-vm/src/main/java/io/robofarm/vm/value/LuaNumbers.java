@@ -324,7 +324,8 @@ public final class LuaNumbers {
 
     /** Lua's {@code f < i} for a float and an integer. */
     public static boolean lessThan(double f, long i) {
-        if (f >= TWO_POW_63) {
+        // Written negated so that NaN, which compares false with everything, returns here.
+        if (!(f < TWO_POW_63)) {
             return false;
         }
         return f < -TWO_POW_63 || (long) Math.floor(f) < i;
@@ -332,7 +333,7 @@ public final class LuaNumbers {
 
     /** Lua's {@code f <= i} for a float and an integer. */
     public static boolean lessEqual(double f, long i) {
-        if (f >= TWO_POW_63) {
+        if (!(f < TWO_POW_63)) {
             return false;
         }
         return f < -TWO_POW_63 || (long) Math.ceil(f) <= i;
