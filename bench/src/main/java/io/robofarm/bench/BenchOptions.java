@@ -1,0 +1,48 @@
+package io.robofarm.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command-line settings of {@link LuaBenchmarks}, with defaults that finish in a few minutes. */
+record BenchOptions(int runs, int warmups, Path directory, String luaProgram, List<String> names) {
+
+    static BenchOptions parse(String[] args) {
+        int runs = 5;
+        int warmups = 3;
+        Path directory = defaultDirectory();
+        String lua = "lua5.4";
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-r" -> runs = positive(args, ++i);
+                case "-w" -> warmups = Integer.parseInt(value(args, ++i));
+                case "--dir" -> directory = Path.of(value(args, ++i));
+                case "--lua" -> lua = value(args, ++i);
+                default -> names.add(args[i]);
+            }
+        }
+        return new BenchOptions(runs, warmups, directory.toAbsolutePath(), lua, List.copyOf(names));
+    }
+
+    private static Path defaultDirectory() {
+        Path fromRoot = Path.of("bench", "lua");
+        return Files.isDirectory(fromRoot) ? fromRoot : Path.of("lua");
+    }
+
+    private static int positive(String[] args, int i) {
+        int n = Integer.parseInt(value(args, i));
+        if (n < 1) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a positive count");
+        }
+        return n;
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+}

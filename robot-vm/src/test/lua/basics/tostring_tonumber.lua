@@ -1,0 +1,12 @@
+-- tostring and tonumber with and without bases
+print(tostring(12), tostring(1.5), tostring(-0.0), tostring(1e100), tostring(nil), tostring(true))
+print(tonumber("10"), tonumber("0x10"), tonumber("  12  "), tonumber("1e2"), tonumber("0x1p4"))
+print(tonumber("z", 36), tonumber("ff", 16), tonumber("777", 8), tonumber("11", 2), tonumber("8", 8))
+print(tonumber(""), tonumber(" "), tonumber("1 2"), tonumber("0x"), tonumber("1e"), tonumber(nil))
+print(tonumber("  -7  ", 10), tonumber("-ZZ", 36), tonumber("1.5", 10))
+print(tonumber(42), tonumber(4.0), tonumber("inf"), tonumber("nan"))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber, 10, 16))
+print(pcall(tonumber))
+print(tonumber("9223372036854775807"), tonumber("9223372036854775808"), tonumber("0xffffffffffffffff"))

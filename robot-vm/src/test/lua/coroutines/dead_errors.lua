@@ -1,0 +1,21 @@
+-- resuming dead or running coroutines, yielding outside a coroutine
+local co = coroutine.create(function() return 1 end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+local failing = coroutine.create(function() error("fail", 0) end)
+print(coroutine.resume(failing))
+print(coroutine.status(failing))
+print(coroutine.resume(failing))
+local selfres
+selfres = coroutine.create(function() return coroutine.resume(selfres) end)
+print(coroutine.resume(selfres))
+print(pcall(coroutine.yield, 1))
+local w = coroutine.wrap(function() end)
+w()
+print(pcall(w))
+local parent
+parent = coroutine.create(function()
+  local child = coroutine.create(function() return coroutine.resume(parent) end)
+  return coroutine.resume(child)
+end)
+print(coroutine.resume(parent))

@@ -1,0 +1,3 @@
+-- an uncaught error with a number value
+local function f() error(404) end
+f()

@@ -1,0 +1,15 @@
+-- %s with tostring semantics and %q for every quotable type
+local f = string.format
+print(f("%s|%10s|%-10s|%.2s|%s|%s|%s", "abc", "right", "left", "truncate", 1, 1.5, true))
+print(f("%s %s", nil, false))
+local t = setmetatable({}, {__tostring = function() return "custom!" end})
+print(f("%s|%5s", t, setmetatable({}, {__tostring = function() return "x" end})))
+print(f("%q", 'he said "hi"\n\tand\\left\0end\1\0011\r\127\200'))
+print(f("%q", 42), f("%q", -7), f("%q", math.mininteger), f("%q", 1.5), f("%q", 0.1))
+print(f("%q", 1/0), f("%q", -1/0), f("%q", 0/0), f("%q", 2^63), f("%q", 1e100), f("%q", -0.0))
+print(f("%q", true), f("%q", false), f("%q", nil))
+print(pcall(f, "%q", {}))
+print(pcall(f, "%q", print))
+print(pcall(f, "%10q", "x"))
+print(load("return " .. f("%q", "\0\1\2abc\r\n\255"))() == "\0\1\2abc\r\n\255")
+print(load("return " .. f("%q", 0.1))() == 0.1, load("return " .. f("%q", math.mininteger))() == math.mininteger)

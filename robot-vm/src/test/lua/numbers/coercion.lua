@@ -1,0 +1,13 @@
+-- string <-> number coercions in arithmetic and concatenation
+print("10" + 1, "10" + 1.0, "3.0" + 1, "0x10" * 2, " 5 " * 2, "1e1" // 1)
+print(10 .. 20, 1.5 .. "", -0.0 .. "", 2^63 .. "", math.mininteger .. "")
+print("10" // "3", "7" % "2", -"2", - "2.5", "2" ^ "3")
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() return {} + 1 end))
+print(pcall(function() return "1" | 2 end), pcall(function() return "1.5" | 2 end))
+print(pcall(function() return 1.5 | 2 end))
+print(pcall(function() return 2^63 | 0 end))
+print(3.0 | 0, pcall(function() return "3" & 1 end))
+print(10 == "10", 0x10 == 16, "abc" < "abd")
+print(pcall(function() return 1 < "2" end))
+print(math.tointeger(3.0), math.tointeger(3.5), math.tointeger("8"), math.tointeger(2^63))

@@ -1,0 +1,12 @@
+-- float to integer conversions where integers are required
+print(("x"):rep(3.0), string.char(65.0), ({10, 20, 30})[2.0])
+print(pcall(string.rep, "x", 2.5))
+print(pcall(string.char, 65.5))
+print(pcall(string.sub, "hello", "2", "3"))
+print(pcall(string.sub, "hello", "x"))
+print(math.floor(3.7), math.ceil(3.2), math.floor(-3.5), math.ceil(-3.5), math.type(math.floor(2.0)))
+print(math.floor(2^70), math.ceil(-2^70), math.type(math.floor(2^70)))
+print(3 | 0, pcall(function() return 3.5 // 0 end))
+print(string.format("%d", 3.0), pcall(string.format, "%d", 3.1))
+for i = 1.0, 3 do io.write(i, " ") end print()
+for i = 1, 3.0 do io.write(i, " ") end print()

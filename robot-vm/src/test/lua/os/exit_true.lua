@@ -1,0 +1,3 @@
+-- os.exit(true) exits with success, output is flushed
+io.write("partial line")
+os.exit(true)

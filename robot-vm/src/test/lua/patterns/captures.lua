@@ -1,0 +1,13 @@
+-- string.match with captures, nested captures and back-references
+print(("key = value"):match("(%w+)%s*=%s*(%w+)"))
+print(("2024-01-15"):match("(%d+)-(%d+)-(%d+)"))
+print(("hello"):match("((h)(e))(l+)"))
+print(("abcabc"):match("(a(b)c)%1"), ("xyzxyz"):match("(x(y)z)%1"))
+print(("[[nested]]"):match("%[(%b[])%]"))
+print(('say "hi" and "bye"'):match('"(.-)"'), ('say "hi" and "bye"'):match('"(.*)"'))
+print(("  trim me  "):match("^%s*(.-)%s*$") .. "|")
+print(("no match"):match("%d"), ("abc"):match(""), ("abc"):match("()"), ("abc"):match(".-$"))
+print(("aaa"):match("a-"), ("aaa"):match("a*"), ("aaa"):match("a+?"), ("aaa"):match("a?a?"))
+print(pcall(string.match, "x", "(()"))
+print(pcall(string.match, "x", "%1"))
+print(pcall(string.match, "x", "(x)%2"))

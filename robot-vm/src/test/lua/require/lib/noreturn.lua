@@ -1,0 +1,2 @@
+-- a module that returns nothing: require stores true
+sideeffect = "set by noreturn"
