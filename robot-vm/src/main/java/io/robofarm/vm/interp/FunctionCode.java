@@ -1,0 +1,38 @@
+package io.robofarm.vm.interp;
+
+import io.robofarm.vm.code.Prototype;
+
+/**
+ * A {@link Prototype} prepared for execution: its constants pre-split into register form (tag or
+ * reference plus number bits) so LOADK and the K-operand instructions never unbox, and its nested
+ * functions prepared likewise. Immutable, so one instance can serve every VM running the chunk.
+ */
+final class FunctionCode {
+    final Prototype proto;
+    final int[] code;
+    final Object[] kRefs;
+    final long[] kNums;
+    final FunctionCode[] children;
+    /** Copies of the prototype's frame parameters, read on every call. */
+    final int maxStackSize;
+    final int numParams;
+    final boolean isVararg;
+
+    FunctionCode(Prototype proto) {
+        this.proto = proto;
+        this.code = proto.code;
+        this.maxStackSize = proto.maxStackSize;
+        this.numParams = proto.numParams;
+        this.isVararg = proto.isVararg;
+        Object[] k = proto.constants;
+        kRefs = new Object[k.length];
+        kNums = new long[k.length];
+        for (int i = 0; i < k.length; i++) {
+            Slots.set(kRefs, kNums, i, k[i]);
+        }
+        children = new FunctionCode[proto.protos.length];
+        for (int i = 0; i < children.length; i++) {
+            children[i] = new FunctionCode(proto.protos[i]);
+        }
+    }
+}

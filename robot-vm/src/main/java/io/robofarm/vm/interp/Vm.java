@@ -1,0 +1,167 @@
+package io.robofarm.vm.interp;
+
+import io.robofarm.vm.code.Prototype;
+import io.robofarm.vm.parse.LuaCompiler;
+import io.robofarm.vm.value.LuaTable;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * One Lua virtual machine: the global state its coroutines share (globals, registry, string
+ * metatable, standard streams, limits). Everything a script can reach belongs to one instance, so
+ * any number of VMs can live in one JVM without seeing each other.
+ */
+public final class Vm {
+    /** Default stack limit in slots, Lua's LUAI_MAXSTACK: deep recursion fails where lua5.4 does. */
+    public static final int DEFAULT_MAX_STACK_SLOTS = 1_000_000;
+    /** Nested Java-to-Lua calls allowed, Lua's LUAI_MAXCCALLS. */
+    static final int MAX_JAVA_CALLS = 200;
+
+    private final LuaTable globals = new LuaTable();
+    private final LuaTable registry = new LuaTable();
+    private LuaTable stringMetatable;
+    private OutputStream stdout = System.out;
+    private InputStream stdin = InputStream.nullInputStream();
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+    private final Coroutine main;
+
+    int maxStackSlots = DEFAULT_MAX_STACK_SLOTS;
+    int maxFrames = DEFAULT_MAX_STACK_SLOTS / 2;
+    /** Nesting of Java-to-Lua calls (and metamethod calls), as Lua counts C calls. */
+    int javaCalls;
+    /**
+     * Work units between two looks at the interrupt flag. The interpreter counts {@link #fuel} down
+     * at backward jumps and calls (one decrement and branch on the hot path), library loops by the
+     * work they do. The volatile flag is only read when a slice runs out, so an interrupt from
+     * another thread is seen within one slice.
+     */
+    private static final int FUEL_SLICE = 1 << 20;
+
+    /** Work left in the current slice. */
+    long fuel = FUEL_SLICE;
+    private volatile boolean interrupted;
+
+    public Vm() {
+        main = new Coroutine(this);
+        main.status = Coroutine.Status.RUNNING;
+        main.fresh = false;
+    }
+
+    /** The global table (_G, the default _ENV of loaded chunks). */
+    public LuaTable globals() {
+        return globals;
+    }
+
+    /** Per-VM storage for libraries (e.g. package.loaded under "_LOADED"), invisible to scripts. */
+    public LuaTable registry() {
+        return registry;
+    }
+
+    /** The metatable shared by all strings of this VM (set up by the string library). */
+    public LuaTable getStringMetatable() {
+        return stringMetatable;
+    }
+
+    public void setStringMetatable(LuaTable mt) {
+        stringMetatable = mt;
+    }
+
+    /** Where {@code print} and {@code io.write} write bytes (one byte per char of a Lua string). */
+    public OutputStream stdout() {
+        return stdout;
+    }
+
+    public void setStdout(OutputStream out) {
+        stdout = out;
+    }
+
+    /** Where {@code io.read} reads from. */
+    public InputStream stdin() {
+        return stdin;
+    }
+
+    public void setStdin(InputStream in) {
+        stdin = in;
+    }
+
+    /** Directory against which script-visible relative paths resolve. */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    public void setWorkingDirectory(Path dir) {
+        workingDirectory = dir.toAbsolutePath();
+    }
+
+    /** A path named by a script, resolved against {@link #workingDirectory()}. */
+    public Path resolvePath(String name) {
+        return workingDirectory.resolve(name);
+    }
+
+    /** Limits the value stack of each coroutine to {@code slots} (deep recursion then fails with "stack overflow"). */
+    public void setMaxStackSlots(int slots) {
+        maxStackSlots = slots;
+        maxFrames = Math.max(slots / 2, 16);
+    }
+
+    /** The main coroutine's state, used to call Lua from the host. */
+    public LuaState mainState() {
+        return main.state;
+    }
+
+    /** The main coroutine. */
+    public Coroutine mainCoroutine() {
+        return main;
+    }
+
+    /**
+     * Compiles {@code source} and returns the main-chunk closure with {@code env} as its _ENV.
+     *
+     * @throws io.robofarm.vm.parse.LuaSyntaxError when the chunk does not compile
+     */
+    public LuaClosure load(String source, String chunkName, Object env) {
+        return load(LuaCompiler.compile(source, chunkName), env);
+    }
+
+    /** A closure over an already compiled main chunk (shareable between VMs) with {@code env} as its _ENV. */
+    public LuaClosure load(Prototype chunk, Object env) {
+        FunctionCode code = new FunctionCode(chunk);
+        UpValue[] ups = new UpValue[chunk.upvalues.length];
+        for (int i = 0; i < ups.length; i++) {
+            ups[i] = UpValue.closed(i == 0 ? env : null);
+        }
+        return new LuaClosure(code, ups);
+    }
+
+    /**
+     * Calls {@code fn} on the main coroutine and returns all its results. An uncaught error comes out
+     * as a {@link LuaError} carrying the Lua traceback.
+     */
+    public Object[] call(Object fn, Object... args) {
+        return main.state.callMulti(fn, args);
+    }
+
+    /** Asks the running script to stop at its next trap check; thread-safe. */
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    /** Charges library work against the fuel budget. */
+    void charge(long work) {
+        fuel -= work;
+        if (fuel < 0) {
+            trap();
+        }
+    }
+
+    /** End of a fuel slice: stops the script if it was interrupted, else starts the next slice. */
+    void trap() {
+        fuel = FUEL_SLICE;
+        if (interrupted) {
+            interrupted = false;
+            throw new VmInterrupted("interrupted");
+        }
+    }
+}

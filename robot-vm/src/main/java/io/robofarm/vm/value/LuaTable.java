@@ -1,0 +1,574 @@
+package io.robofarm.vm.value;
+
+/**
+ * Lua's only data structure: a raw (metamethod-free) associative array with an array part for the
+ * keys 1..n and a hash part for every other key, sized like Lua's own tables so that {@code #t}
+ * and traversal behave as in lua5.4.
+ *
+ * <p>Key normalization: a float key with an integral value is stored as its integer ({@code 2.0}
+ * and {@code 2} are the same key). A nil key or a NaN key cannot be stored: {@link #put} throws an
+ * {@link IllegalArgumentException} whose message is Lua's ("table index is nil", "table index is NaN"); the
+ * interpreter turns it into a Lua error.
+ *
+ * <p>Iteration without allocation: traversal positions are <em>slots</em>. Slots
+ * {@code 0..arrayCapacity()-1} are the array part (slot {@code s} holds key {@code s + 1}); the
+ * following slots are the hash part. {@link #nextSlot(int)} finds the first slot at or after a
+ * position that holds a non-nil value, {@link #keyAt} / {@link #valueAt} read it, and
+ * {@link #slotAfter(Object)} turns the key given to {@code next} into the position to search from.
+ * Assigning nil to existing fields during a traversal is allowed (the key stays findable, as a
+ * dead key does in Lua); adding new keys during a traversal is not, as in Lua.
+ *
+ * <p>Metamethod cache: a table used as a metatable remembers which of the most frequent
+ * metamethods ({@link #TM_INDEX} ... {@link #TM_EQ}) it lacks, so the interpreter can skip the
+ * lookup with {@link #metamethod(int)}. Any store of a non-integer key clears the cache.
+ */
+public final class LuaTable {
+
+    public static final int TM_INDEX = 0;
+    public static final int TM_NEWINDEX = 1;
+    public static final int TM_GC = 2;
+    public static final int TM_MODE = 3;
+    public static final int TM_LEN = 4;
+    public static final int TM_EQ = 5;
+    private static final String[] TM_NAMES = {"__index", "__newindex", "__gc", "__mode", "__len", "__eq"};
+
+    private static final Object[] EMPTY = new Object[0];
+    /** Largest array part: 2^30 (a Java array cannot reach 2^31). */
+    private static final int MAX_ARRAY_BITS = 30;
+
+    private Object[] array = EMPTY;
+    /** Hint for the length operator: a border candidate inside the array part, as Lua's 'alimit'. */
+    private int lengthHint;
+
+    /* Hash part: open addressing with linear probing. A key whose value is null is a dead key: it is
+       kept so traversals can continue after fields are cleared, and reused if the same key returns.
+       'hashKeys.length' is twice the logical size, so probes stay short. */
+    private Object[] hashKeys = EMPTY;
+    private Object[] hashValues = EMPTY;
+    /** Logical size of the hash part (a power of two, or 0): how many keys it accepts before a rehash. */
+    private int hashLimit;
+    /** Occupied key slots, dead keys included. */
+    private int hashUsed;
+    private int hashShift = 32;
+
+    private LuaTable metatable;
+    /** Bit {@code tm} set = this table, as a metatable, is known to lack metamethod {@code tm}. */
+    private byte absentMeta;
+
+    /** An empty table with room for {@code narr} array items and {@code nhash} other keys. */
+    public LuaTable(int narr, int nhash) {
+        if (narr > 0) {
+            array = new Object[narr];
+            lengthHint = narr;
+        }
+        if (nhash > 0) {
+            allocateHash(ceilPow2(nhash));
+        }
+    }
+
+    public LuaTable() {
+        this(0, 0);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** Raw read of any key; nil (null) when absent. */
+    public Object get(Object key) {
+        if (key instanceof String s) {
+            return get(s);
+        }
+        if (key instanceof Long l) {
+            return get(l.longValue());
+        }
+        if (key instanceof Double d) {
+            double v = d;
+            long i = (long) v;
+            if (i == v && v < 0x1p63) {
+                return get(i);
+            }
+            if (v != v) {
+                return null;
+            }
+        }
+        if (key == null || hashLimit == 0) {
+            return null;
+        }
+        int slot = findSlot(key);
+        return slot < 0 ? null : hashValues[slot];
+    }
+
+    /** Raw read of an integer key. */
+    public Object get(long key) {
+        Object[] a = array;
+        if (key - 1 < a.length && key > 0) {
+            return a[(int) (key - 1)];
+        }
+        if (hashLimit == 0) {
+            return null;
+        }
+        Object[] keys = hashKeys;
+        int mask = keys.length - 1;
+        for (int i = mix(hashLong(key)) >>> hashShift; ; i = (i + 1) & mask) {
+            Object k = keys[i];
+            if (k == null) {
+                return null;
+            }
+            if (k instanceof Long l && l == key) {
+                return hashValues[i];
+            }
+        }
+    }
+
+    /** Raw read of a string key: the fast path for field access. */
+    public Object get(String key) {
+        if (hashLimit == 0) {
+            return null;
+        }
+        Object[] keys = hashKeys;
+        int mask = keys.length - 1;
+        for (int i = mix(key.hashCode()) >>> hashShift; ; i = (i + 1) & mask) {
+            Object k = keys[i];
+            if (k == null) {
+                return null;
+            }
+            if (key.equals(k)) {
+                return hashValues[i];
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /** Raw write; a nil value removes the key. */
+    public void put(Object key, Object value) {
+        if (key instanceof String s) {
+            put(s, value);
+            return;
+        }
+        if (key instanceof Long l) {
+            put(l.longValue(), value);
+            return;
+        }
+        if (key instanceof Double d) {
+            double v = d;
+            long i = (long) v;
+            if (i == v && v < 0x1p63) {
+                put(i, value);
+                return;
+            }
+            if (v != v) {
+                throw new IllegalArgumentException("table index is NaN");
+            }
+        } else if (key == null) {
+            throw new IllegalArgumentException("table index is nil");
+        }
+        absentMeta = 0;
+        putInHash(key, value);
+    }
+
+    /** Raw write of an integer key; a nil value removes the key. */
+    public void put(long key, Object value) {
+        Object[] a = array;
+        if (key - 1 < a.length && key > 0) {
+            a[(int) (key - 1)] = value;
+            return;
+        }
+        if (hashLimit != 0) {
+            Object[] keys = hashKeys;
+            int mask = keys.length - 1;
+            for (int i = mix(hashLong(key)) >>> hashShift; ; i = (i + 1) & mask) {
+                Object k = keys[i];
+                if (k == null) {
+                    break;
+                }
+                if (k instanceof Long l && l == key) {
+                    hashValues[i] = value;
+                    return;
+                }
+            }
+        }
+        if (value != null) {
+            insertNewKey(key, value);
+        }
+    }
+
+    /** Raw write of a string key; a nil value removes the key. */
+    public void put(String key, Object value) {
+        absentMeta = 0;
+        putInHash(key, value);
+    }
+
+    private void putInHash(Object key, Object value) {
+        if (hashLimit != 0) {
+            int slot = findSlot(key);
+            if (slot >= 0) {
+                hashValues[slot] = value;
+                return;
+            }
+        }
+        if (value != null) {
+            insertNewKey(key, value);
+        }
+    }
+
+    /** Adds a key known to be absent, growing the table first when the hash part is full. */
+    private void insertNewKey(Object key, Object value) {
+        if (hashUsed >= hashLimit) {
+            rehash(key);
+            put(key, value);
+            return;
+        }
+        Object[] keys = hashKeys;
+        int mask = keys.length - 1;
+        int i = mix(hashOf(key)) >>> hashShift;
+        while (keys[i] != null) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        hashValues[i] = value;
+        hashUsed++;
+    }
+
+    /**
+     * Resizes both parts, as the VM's table constructor and SETLIST need: the array part to exactly
+     * {@code narr} slots, the hash part to hold at least {@code nhash} keys (more if needed).
+     */
+    public void resize(int narr, int nhash) {
+        Object[] oldArray = array;
+        Object[] oldKeys = hashKeys;
+        Object[] oldValues = hashValues;
+        int liveHash = 0;
+        for (Object v : oldValues) {
+            if (v != null) {
+                liveHash++;
+            }
+        }
+        for (int i = narr; i < oldArray.length; i++) {
+            if (oldArray[i] != null) {
+                liveHash++;
+            }
+        }
+        array = narr == oldArray.length ? oldArray : java.util.Arrays.copyOf(oldArray, narr);
+        lengthHint = narr;
+        int size = Math.max(nhash, liveHash);
+        if (size == 0) {
+            hashKeys = EMPTY;
+            hashValues = EMPTY;
+            hashLimit = 0;
+            hashUsed = 0;
+            hashShift = 32;
+        } else {
+            allocateHash(ceilPow2(size));
+        }
+        for (int i = narr; i < oldArray.length; i++) {
+            if (oldArray[i] != null) {
+                put(i + 1L, oldArray[i]);
+            }
+        }
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldValues[i] != null) {
+                put(oldKeys[i], oldValues[i]);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- rehash
+
+    /**
+     * Recomputes both part sizes when the hash part is full, counting every live key plus the one
+     * being inserted: the array part becomes the largest power of two n such that more than n/2 of
+     * the keys 1..n are present (Lua's rule), everything else goes to the hash part.
+     */
+    private void rehash(Object extraKey) {
+        int[] nums = new int[MAX_ARRAY_BITS + 1];
+        int integerKeys = countArray(nums);
+        int total = integerKeys;
+        for (int i = 0; i < hashKeys.length; i++) {
+            if (hashValues[i] != null) {
+                total++;
+                integerKeys += countIntegerKey(hashKeys[i], nums);
+            }
+        }
+        integerKeys += countIntegerKey(extraKey, nums);
+        total++;
+        int[] inArray = {integerKeys};
+        int narr = computeArraySize(nums, inArray);
+        resize(narr, total - inArray[0]);
+    }
+
+    private int countArray(int[] nums) {
+        Object[] a = array;
+        int count = 0;
+        int i = 1;
+        for (int bit = 0, limit = 1; bit <= MAX_ARRAY_BITS; bit++, limit <<= 1) {
+            int upTo = Math.min(limit, a.length);
+            int inSlice = 0;
+            for (; i <= upTo; i++) {
+                if (a[i - 1] != null) {
+                    inSlice++;
+                }
+            }
+            nums[bit] += inSlice;
+            count += inSlice;
+            if (upTo == a.length) {
+                break;
+            }
+        }
+        return count;
+    }
+
+    private static int countIntegerKey(Object key, int[] nums) {
+        if (key instanceof Long l) {
+            long k = l;
+            if (k > 0 && k <= (1L << MAX_ARRAY_BITS)) {
+                nums[64 - Long.numberOfLeadingZeros(k - 1)]++;
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Largest power of two n with more than n/2 integer keys in 1..n; stores how many go there. */
+    private static int computeArraySize(int[] nums, int[] keysInOut) {
+        int candidates = keysInOut[0];
+        int below = 0;
+        int inArray = 0;
+        int optimal = 0;
+        for (int bit = 0; bit <= MAX_ARRAY_BITS && candidates > (1 << bit) / 2; bit++) {
+            below += nums[bit];
+            if (below > (1 << bit) / 2) {
+                optimal = 1 << bit;
+                inArray = below;
+            }
+        }
+        keysInOut[0] = inArray;
+        return optimal;
+    }
+
+    private void allocateHash(int logicalSize) {
+        int capacity = logicalSize * 2;
+        hashKeys = new Object[capacity];
+        hashValues = new Object[capacity];
+        hashLimit = logicalSize;
+        hashUsed = 0;
+        hashShift = Integer.numberOfLeadingZeros(capacity) + 1;
+    }
+
+    // ---------------------------------------------------------------- length
+
+    /**
+     * A border of the table ({@code t[n] ~= nil and t[n+1] == nil}, or 0 if {@code t[1]} is nil),
+     * found as lua5.4 finds it, so tables with holes give the same {@code #} as the reference.
+     */
+    public long length() {
+        Object[] a = array;
+        int limit = lengthHint;
+        boolean pow2Array = (a.length & (a.length - 1)) == 0;
+        if (limit > 0 && a[limit - 1] == null) {
+            if (limit >= 2 && a[limit - 2] != null) {
+                if (pow2Array && ((limit - 1) & (limit - 2)) != 0) {
+                    lengthHint = limit - 1;
+                }
+                return limit - 1;
+            }
+            int border = arrayBorder(a, 0, limit);
+            if (pow2Array && border > a.length / 2) {
+                lengthHint = border;
+            }
+            return border;
+        }
+        if (limit != a.length) {
+            if (a[limit] == null) {
+                return limit;
+            }
+            limit = a.length;
+            if (a[limit - 1] == null) {
+                int border = arrayBorder(a, lengthHint, limit);
+                lengthHint = border;
+                return border;
+            }
+            lengthHint = limit;
+        }
+        if (hashLimit == 0 || get(limit + 1L) == null) {
+            return limit;
+        }
+        return hashBorder(limit);
+    }
+
+    /** Binary search for a border in the array part, with a[i] present (or i == 0) and a[j] absent. */
+    private static int arrayBorder(Object[] a, int i, int j) {
+        while (j - i > 1) {
+            int m = (i + j) >>> 1;
+            if (a[m - 1] == null) {
+                j = m;
+            } else {
+                i = m;
+            }
+        }
+        return i;
+    }
+
+    /** Unbounded search beyond the array part, where {@code t[j + 1]} is known to be present. */
+    private long hashBorder(long j) {
+        long i;
+        if (j == 0) {
+            j = 1;
+        }
+        do {
+            i = j;
+            if (j <= Long.MAX_VALUE / 2) {
+                j *= 2;
+            } else {
+                j = Long.MAX_VALUE;
+                if (get(j) == null) {
+                    break;
+                }
+                return j;
+            }
+        } while (get(j) != null);
+        while (j - i > 1) {
+            long m = (i + j) >>> 1;
+            if (get(m) == null) {
+                j = m;
+            } else {
+                i = m;
+            }
+        }
+        return i;
+    }
+
+    // ---------------------------------------------------------------- traversal
+
+    /** Number of slots in the array part; slot {@code s < arrayCapacity()} holds key {@code s + 1}. */
+    public int arrayCapacity() {
+        return array.length;
+    }
+
+    /** First slot at or after {@code slot} holding a non-nil value, or -1 at the end. */
+    public int nextSlot(int slot) {
+        Object[] a = array;
+        int i = slot;
+        for (; i < a.length; i++) {
+            if (a[i] != null) {
+                return i;
+            }
+        }
+        Object[] values = hashValues;
+        for (int h = i - a.length; h < values.length; h++) {
+            if (values[h] != null) {
+                return h + a.length;
+            }
+        }
+        return -1;
+    }
+
+    /** The key stored in a slot returned by {@link #nextSlot}. */
+    public Object keyAt(int slot) {
+        int n = array.length;
+        return slot < n ? (Object) (long) (slot + 1) : hashKeys[slot - n];
+    }
+
+    /** The value stored in a slot returned by {@link #nextSlot}. */
+    public Object valueAt(int slot) {
+        int n = array.length;
+        return slot < n ? array[slot] : hashValues[slot - n];
+    }
+
+    /**
+     * The position from which {@code next(t, key)} searches: 0 for nil, else the slot after the
+     * key's own slot. Throws if the key is not in the table (Lua: "invalid key to 'next'").
+     */
+    public int slotAfter(Object key) {
+        if (key == null) {
+            return 0;
+        }
+        if (key instanceof Double d) {
+            double v = d;
+            long i = (long) v;
+            if (i == v && v < 0x1p63) {
+                key = i;
+            }
+        }
+        if (key instanceof Long l) {
+            long k = l;
+            if (k > 0 && k <= array.length) {
+                return (int) k;
+            }
+        }
+        int slot = hashLimit == 0 ? -1 : findSlot(key);
+        if (slot < 0) {
+            throw new IllegalArgumentException("invalid key to 'next'");
+        }
+        return slot + array.length + 1;
+    }
+
+    /** The key following {@code key} in traversal order (nil = first), or null at the end. */
+    public Object nextKey(Object key) {
+        int slot = nextSlot(slotAfter(key));
+        return slot < 0 ? null : keyAt(slot);
+    }
+
+    // ---------------------------------------------------------------- metatable
+
+    public LuaTable getMetatable() {
+        return metatable;
+    }
+
+    public void setMetatable(LuaTable mt) {
+        metatable = mt;
+    }
+
+    /**
+     * This table's entry for metamethod {@code tm} (one of the TM_ constants) when it is used as a
+     * metatable, or null. An absent entry is remembered until the next store of a non-integer key,
+     * so the common "no __index here" case costs one bit test.
+     */
+    public Object metamethod(int tm) {
+        int bit = 1 << tm;
+        if ((absentMeta & bit) != 0) {
+            return null;
+        }
+        Object handler = get(TM_NAMES[tm]);
+        if (handler == null) {
+            absentMeta |= (byte) bit;
+        }
+        return handler;
+    }
+
+    // ---------------------------------------------------------------- hashing
+
+    private int findSlot(Object key) {
+        Object[] keys = hashKeys;
+        int mask = keys.length - 1;
+        for (int i = mix(hashOf(key)) >>> hashShift; ; i = (i + 1) & mask) {
+            Object k = keys[i];
+            if (k == null) {
+                return -1;
+            }
+            if (k == key || key.equals(k)) {
+                return i;
+            }
+        }
+    }
+
+    /** Hash of a normalized key; must agree with the typed fast paths ({@link #hashLong}, String). */
+    private static int hashOf(Object key) {
+        if (key instanceof Long l) {
+            return hashLong(l);
+        }
+        return key.hashCode();
+    }
+
+    private static int hashLong(long v) {
+        return (int) (v ^ (v >>> 32));
+    }
+
+    /** Fibonacci hashing: the top bits of the product are well mixed, whatever the input's low bits. */
+    private static int mix(int h) {
+        return h * 0x9E3779B9;
+    }
+
+    private static int ceilPow2(int n) {
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+    }
+}

@@ -1,0 +1,88 @@
+package io.robofarm.vm.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LuaCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private Result run(String stdin, String... argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LuaCommand.run("lua5.4", List.of(argv), dir,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.ISO_8859_1)), new PrintStream(out),
+                new PrintStream(err));
+        return new Result(status, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void runsAScriptWithItsArgTable() throws IOException {
+        write("s.lua", "print(..., #arg, arg[0], arg[-1], arg[-2])");
+        assertEquals(new Result(0, "a\t2\ts.lua\tx=1\t-e\n", ""), run("", "-e", "x=1", "s.lua", "a", "b"));
+    }
+
+    @Test
+    void printsTheVersion() {
+        assertEquals(new Result(0, "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio\n", ""), run("", "-v"));
+    }
+
+    @Test
+    void uncaughtErrorsPrintMessageAndTracebackAndExitWithOne() throws IOException {
+        write("e.lua", "print('before')\nlocal function f() error('boom') end\nf()\n");
+        assertEquals(new Result(1, "before\n", "lua5.4: e.lua:2: boom\nstack traceback:\n\t[C]: in function 'error'\n"
+                + "\te.lua:2: in local 'f'\n\te.lua:3: in main chunk\n\t[C]: in ?\n"), run("", "e.lua"));
+    }
+
+    @Test
+    void nonStringErrorObjectsAreDescribed() throws IOException {
+        write("t.lua", "error({})");
+        write("s.lua", "error(setmetatable({}, {__tostring = function() return 'custom' end}))");
+        assertEquals("lua5.4: (error object is a table value)\nstack traceback:\n\t[C]: in function 'error'\n"
+                + "\tt.lua:1: in main chunk\n\t[C]: in ?\n", run("", "t.lua").err());
+        assertEquals("lua5.4: custom\n", run("", "s.lua").err());
+    }
+
+    @Test
+    void syntaxErrorsAndMissingFilesAreReportedWithoutTraceback() throws IOException {
+        write("bad.lua", "x = = 1");
+        assertEquals(new Result(1, "", "lua5.4: bad.lua:1: unexpected symbol near '='\n"), run("", "bad.lua"));
+        assertEquals(new Result(1, "", "lua5.4: cannot open none.lua: No such file or directory\n"), run("", "none.lua"));
+    }
+
+    @Test
+    void requireFindsModulesInTheWorkingDirectory() throws IOException {
+        write("mod.lua", "return {answer = 42}");
+        write("main.lua", "print(require('mod').answer)");
+        assertEquals(new Result(0, "42\n", ""), run("", "main.lua"));
+    }
+
+    @Test
+    void readsTheScriptFromStdinWithADash() {
+        assertEquals(new Result(0, "7\n", ""), run("print(3 + 4)", "-"));
+    }
+
+    @Test
+    void osExitEndsWithItsStatusAfterFlushingOutput() throws IOException {
+        write("x.lua", "io.write('partial') os.exit(3)");
+        assertEquals(new Result(3, "partial", ""), run("", "x.lua"));
+    }
+}
