@@ -276,7 +276,7 @@ public final class LuaNumbers {
     /** Lua's {@code %} on floats: the result takes the sign of the divisor. */
     public static double fmod(double a, double b) {
         double m = a % b;
-        if (m > 0 ? b < 0 : (m < 0 && b != m)) {
+        if (m > 0 ? b < 0 : (m < 0 && b > 0)) {
             m += b;
         }
         return m;
