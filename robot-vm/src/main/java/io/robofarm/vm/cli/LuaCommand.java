@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code lua5.4} command line: {@code [-e STAT] [-v] [-] [FILE [ARGS...]]} with the same
- * {@code arg} table, output and error report (message, traceback, exit status) as lua5.4. It takes
+ * The {@code lua5.4} command line: {@code [-e STAT] [-l MOD] [-i] [-v] [-W] [-] [FILE [ARGS...]]} with
+ * the same {@code arg} table, output and error report (message, traceback, exit status) as lua5.4. It takes
  * its streams and working directory as parameters, so many scripts can run in one JVM.
  */
 public final class LuaCommand {
@@ -33,14 +33,17 @@ public final class LuaCommand {
     private final InputStream stdin;
     private final PrintStream stdout;
     private final PrintStream stderr;
+    /** Whether stdin is a terminal: then no script means the interactive loop, as in lua.c. */
+    private final boolean terminal;
 
     private LuaCommand(String progName, Path workingDirectory, InputStream stdin, PrintStream stdout,
-                       PrintStream stderr) {
+                       PrintStream stderr, boolean terminal) {
         this.progName = progName;
         this.workingDirectory = workingDirectory;
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.terminal = terminal;
     }
 
     /**
@@ -55,11 +58,21 @@ public final class LuaCommand {
     /** Like {@link #run(List, Path, InputStream, PrintStream, PrintStream)} with {@code progName} as argv[0]. */
     public static int run(String progName, List<String> argv, Path workingDirectory, InputStream stdin,
                           PrintStream stdout, PrintStream stderr) {
-        return new LuaCommand(progName, workingDirectory, stdin, stdout, stderr).run(argv);
+        return run(progName, argv, workingDirectory, stdin, stdout, stderr, false);
     }
 
-    /** The parsed command line: options to run in order, the script's position in argv (or -1). */
-    private record Options(List<String[]> actions, int script, boolean version, boolean readStdin) {
+    /** Like the other overloads, saying whether stdin (and stdout) are a terminal. */
+    public static int run(String progName, List<String> argv, Path workingDirectory, InputStream stdin,
+                          PrintStream stdout, PrintStream stderr, boolean terminal) {
+        return new LuaCommand(progName, workingDirectory, stdin, stdout, stderr, terminal).run(argv);
+    }
+
+    /**
+     * The parsed command line: -e and -l actions to run in order ({"-e", code} or {"-l", spec}), the
+     * script's position in argv (or -1).
+     */
+    private record Options(List<String[]> actions, int script, boolean version, boolean warnings,
+                           boolean interactive, boolean readStdin) {
     }
 
     private int run(List<String> argv) {
@@ -77,16 +90,28 @@ public final class LuaCommand {
             if (options.version()) {
                 stdout.println(VERSION);
             }
+            if (options.warnings()) {
+                vm.call(vm.globals().get("warn"), "@on");
+            }
             vm.globals().put("arg", argTable(argv, options.script()));
             for (String[] action : options.actions()) {
-                LuaClosure chunk = vm.load(action[1], "=(command line)", vm.globals());
-                vm.call(chunk);
+                if (action[0].equals("-l")) {
+                    requireLibrary(vm, action[1]);
+                } else {
+                    vm.call(vm.load(action[1], "=(command line)", vm.globals()));
+                }
             }
             if (options.script() >= 0) {
                 String name = argv.get(options.script());
                 LuaClosure chunk = LoadFunctions.loadFile(vm, "-".equals(name) ? null : name, vm.globals());
                 List<String> scriptArgs = argv.subList(options.script() + 1, argv.size());
                 vm.call(chunk, scriptArgs.toArray());
+            }
+            if (options.interactive()) {
+                new LuaRepl(vm, stdin, out, stderr, !terminal).run();
+            } else if (options.readStdin() && terminal) {
+                stdout.println(VERSION);
+                new LuaRepl(vm, stdin, out, stderr, false).run();
             } else if (options.readStdin()) {
                 vm.call(LoadFunctions.loadFile(vm, null, vm.globals()));
             }
@@ -115,8 +140,17 @@ public final class LuaCommand {
         }
     }
 
+    /** {@code -l spec}: {@code g = require(mod)} for spec "g=mod", {@code mod = require(mod)} for just "mod". */
+    private static void requireLibrary(Vm vm, String spec) {
+        int eq = spec.indexOf('=');
+        String global = eq >= 0 ? spec.substring(0, eq) : spec;
+        String module = spec.substring(eq + 1);
+        Object[] results = vm.call(vm.globals().get("require"), module);
+        vm.globals().put(global, results.length > 0 ? results[0] : null);
+    }
+
     /** The text lua.c's message handler makes of an uncaught error: message plus traceback. */
-    private static String report(LuaState L, LuaError e) {
+    static String report(LuaState L, LuaError e) {
         Object value = e.value();
         String msg;
         if (value instanceof String || value instanceof Long || value instanceof Double) {
@@ -150,38 +184,48 @@ public final class LuaCommand {
     private Options parse(List<String> argv) {
         List<String[]> actions = new ArrayList<>();
         boolean version = false;
+        boolean warnings = false;
+        boolean interactive = false;
         int i = 0;
         while (i < argv.size()) {
             String a = argv.get(i);
             if (!a.startsWith("-")) {
-                return new Options(actions, i, version, false);
+                return new Options(actions, i, version, warnings, interactive, false);
             }
             switch (a) {
                 case "-":
-                    return new Options(actions, i, version, false);
+                    return new Options(actions, i, version, warnings, interactive, false);
                 case "--":
-                    return new Options(actions, i + 1 < argv.size() ? i + 1 : -1, version, i + 1 >= argv.size());
+                    return new Options(actions, i + 1 < argv.size() ? i + 1 : -1, version, warnings, interactive,
+                            i + 1 >= argv.size() && actions.isEmpty() && !version);
+                case "-i":
+                    interactive = true;
+                    version = true;
+                    break;
                 case "-v":
                     version = true;
                     break;
-                case "-E": case "-W":
+                case "-W":
+                    warnings = true;
                     break;
-                case "-e":
+                case "-E":
+                    break;
+                case "-e", "-l":
                     if (i + 1 >= argv.size()) {
-                        return usage("'-e' needs argument");
+                        return usage("'" + a + "' needs argument");
                     }
-                    actions.add(new String[] {"-e", argv.get(++i)});
+                    actions.add(new String[] {a, argv.get(++i)});
                     break;
                 default:
-                    if (a.startsWith("-e") && a.length() > 2) {
-                        actions.add(new String[] {"-e", a.substring(2)});
+                    if ((a.startsWith("-e") || a.startsWith("-l")) && a.length() > 2) {
+                        actions.add(new String[] {a.substring(0, 2), a.substring(2)});
                         break;
                     }
                     return usage("unrecognized option '" + a + "'");
             }
             i++;
         }
-        return new Options(actions, -1, version, actions.isEmpty() && !version);
+        return new Options(actions, -1, version, warnings, interactive, actions.isEmpty() && !version);
     }
 
     private Options usage(String problem) {

@@ -17,7 +17,8 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         int[] status = new int[1];
         Thread runner = new Thread(null, () -> status[0] = LuaCommand.run("lua5.4", Arrays.asList(args),
-                Path.of("").toAbsolutePath(), System.in, System.out, System.err), "lua", STACK_BYTES);
+                Path.of("").toAbsolutePath(), System.in, System.out, System.err, System.console() != null), "lua",
+                STACK_BYTES);
         runner.start();
         runner.join();
         System.out.flush();

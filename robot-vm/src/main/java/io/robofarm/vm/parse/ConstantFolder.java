@@ -80,7 +80,7 @@ final class ConstantFolder {
             case SUB -> x - y;
             case MUL -> x * y;
             case MOD -> LuaNumbers.fmod(x, y);
-            case POW -> Math.pow(x, y);
+            case POW -> LuaNumbers.pow(x, y);
             case DIV -> x / y;
             default -> LuaNumbers.floorDiv(x, y);
         };

@@ -44,6 +44,7 @@ public final class BaseLib {
         register(g, "tostring", BaseLib::tostring);
         register(g, "type", BaseLib::type);
         g.put("collectgarbage", new CollectGarbage());
+        g.put("warn", new Warnings());
     }
 
     private static void register(LuaTable g, String name, JavaBody body) {

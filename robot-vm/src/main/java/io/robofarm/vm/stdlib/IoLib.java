@@ -230,7 +230,10 @@ public final class IoLib {
 
     private int currentFile(LuaState L, LuaTable file) {
         if (!L.isNoneOrNil(1) && L.arg(1) != file) {
-            throw L.error("cannot open file '" + L.toDisplayString(L.arg(1)) + "' (Permission denied)");
+            if (!L.isString(1)) {
+                throw L.typeError(1, "FILE*");
+            }
+            throw L.error("cannot open file '" + L.checkString(1) + "' (Permission denied)");
         }
         L.push(file);
         return 1;

@@ -7,6 +7,7 @@ import io.robofarm.vm.interp.LuaError;
 import io.robofarm.vm.interp.LuaState;
 import io.robofarm.vm.interp.Vm;
 import io.robofarm.vm.parse.LuaSyntaxError;
+import io.robofarm.vm.value.LuaNumbers;
 import io.robofarm.vm.value.LuaTable;
 
 import java.io.IOException;
@@ -21,6 +22,9 @@ import java.nio.file.Path;
  * Files resolve against the VM's working directory.
  */
 public final class LoadFunctions {
+    /** The UTF-8 byte-order mark as three Latin-1 chars, the way a source file's bytes are read. */
+    private static final String UTF8_BOM = "\u00EF\u00BB\u00BF";
+
     /** First byte of a precompiled chunk (LUA_SIGNATURE). */
     private static final char BINARY_MARK = '\u001b';
 
@@ -36,8 +40,8 @@ public final class LoadFunctions {
     }
 
     /**
-     * Loads the source file {@code name} (a first line starting with '#' is ignored, as lua5.4 does)
-     * with {@code env} as its _ENV.
+     * Loads the source file {@code name} (a UTF-8 byte-order mark and a first line starting with '#'
+     * are ignored, as lua5.4 does) with {@code env} as its _ENV.
      *
      * @throws LuaError with lua5.4's message ("cannot open ...", or the syntax error)
      */
@@ -56,6 +60,9 @@ public final class LoadFunctions {
             throw new LuaError("cannot open " + name + ": No such file or directory");
         } catch (IOException e) {
             throw new LuaError("cannot read " + (name == null ? "stdin" : name) + ": " + e.getMessage());
+        }
+        if (text.startsWith(UTF8_BOM)) {
+            text = text.substring(UTF8_BOM.length());
         }
         if (text.startsWith("#")) {
             int eol = text.indexOf('\n');
@@ -124,12 +131,21 @@ public final class LoadFunctions {
             if (piece == null || piece instanceof String s && s.isEmpty()) {
                 return sb.toString();
             }
-            if (!(piece instanceof String s)) {
-                throw new LuaError("reader function must return a string");
+            String s = piece instanceof String text ? text : numberText(piece);
+            if (s == null) {
+                throw L.error("reader function must return a string");
             }
             sb.append(s);
             L.checkInterrupt(s.length());
         }
+    }
+
+    /** A number a reader returned, as the piece of text lua_tolstring makes of it; null for other values. */
+    private static String numberText(Object piece) {
+        if (piece instanceof Long l) {
+            return LuaNumbers.toString(l);
+        }
+        return piece instanceof Double d ? LuaNumbers.toString(d) : null;
     }
 
     /** loadfile([filename [, mode [, env]]]). */

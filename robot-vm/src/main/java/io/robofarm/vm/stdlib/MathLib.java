@@ -41,6 +41,9 @@ public final class MathLib {
         register(math, "acos", L -> pushFloat(L, domainNaN(L.checkNumber(1), Math::acos)));
         register(math, "atan", L -> pushFloat(L, Math.atan2(L.checkNumber(1), L.optNumber(2, 1))));
         register(math, "exp", L -> pushFloat(L, Math.exp(L.checkNumber(1))));
+        register(math, "deg", L -> pushFloat(L, L.checkNumber(1) * (180.0 / Math.PI)));
+        register(math, "rad", L -> pushFloat(L, L.checkNumber(1) * (Math.PI / 180.0)));
+        openCompat53(math);
         math.put("huge", Double.POSITIVE_INFINITY);
         math.put("pi", Math.PI);
         math.put("maxinteger", Long.MAX_VALUE);
@@ -51,6 +54,44 @@ public final class MathLib {
         register(math, "random", random::random);
         register(math, "randomseed", random::randomseed);
         vm.globals().put("math", math);
+    }
+
+    /**
+     * The Lua 5.3 functions that the reference {@code lua5.4} (built with LUA_COMPAT_5_3, as
+     * Debian does) still offers, so scripts written for it keep running.
+     */
+    private static void openCompat53(LuaTable math) {
+        register(math, "atan2", L -> pushFloat(L, Math.atan2(L.checkNumber(1), L.optNumber(2, 1))));
+        register(math, "cosh", L -> pushFloat(L, Math.cosh(L.checkNumber(1))));
+        register(math, "sinh", L -> pushFloat(L, Math.sinh(L.checkNumber(1))));
+        register(math, "tanh", L -> pushFloat(L, Math.tanh(L.checkNumber(1))));
+        register(math, "pow", L -> pushFloat(L, LuaNumbers.pow(L.checkNumber(1), L.checkNumber(2))));
+        register(math, "log10", L -> pushFloat(L, domainNaN(L.checkNumber(1), Math::log10)));
+        register(math, "ldexp", L -> pushFloat(L, ldexp(L.checkNumber(1), L.checkInteger(2))));
+        register(math, "frexp", MathLib::frexp);
+    }
+
+    /** {@code m * 2^e} with C's ldexp saturation: exponents beyond any double's range clamp. */
+    private static double ldexp(double m, long e) {
+        int clamped = (int) Math.max(-2200, Math.min(2200, e));
+        return Math.scalb(m, clamped);
+    }
+
+    /** C's frexp: {@code x = m * 2^e} with {@code 0.5 <= |m| < 1}; zero, inf and NaN give e = 0. */
+    private static int frexp(LuaState L) {
+        double x = L.checkNumber(1);
+        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+            L.pushNumber(x);
+            L.pushInteger(0);
+            return 2;
+        }
+        int e = Math.getExponent(x);
+        if (e == Double.MIN_EXPONENT - 1) {
+            e = Math.getExponent(x * 0x1p54) - 54;
+        }
+        L.pushNumber(Math.scalb(x, -(e + 1)));
+        L.pushInteger(e + 1);
+        return 2;
     }
 
     private static void register(LuaTable lib, String name, JavaBody body) {

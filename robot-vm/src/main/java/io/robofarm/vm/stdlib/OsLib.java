@@ -44,12 +44,34 @@ public final class OsLib {
         register(os, "getenv", OsLib::getenv);
         register(os, "remove", OsLib::remove);
         register(os, "rename", OsLib::rename);
+        register(os, "setlocale", OsLib::setlocale);
         register(os, "time", OsLib::time);
         vm.globals().put("os", os);
     }
 
     private static void register(LuaTable lib, String name, JavaBody body) {
         lib.put(name, JavaFunction.of("os." + name, body));
+    }
+
+    /**
+     * The VM always works in the C locale (number formatting, character classes), so only "C",
+     * "POSIX" and "" (the environment's locale, which we do not adopt) can be selected, and every
+     * query answers "C"; any other name fails with nil, as setlocale does for an unknown locale.
+     */
+    private static int setlocale(LuaState L) {
+        String name = L.optString(1, null);
+        String category = L.optString(2, "all");
+        switch (category) {
+            case "all", "collate", "ctype", "monetary", "numeric", "time" -> {
+            }
+            default -> throw L.argError(2, "invalid option '" + category + "'");
+        }
+        if (name == null || name.isEmpty() || name.equals("C") || name.equals("POSIX")) {
+            L.pushString("C");
+        } else {
+            L.pushNil();
+        }
+        return 1;
     }
 
     private static int time(LuaState L) {
@@ -67,19 +89,36 @@ public final class OsLib {
         int hour = field(L, t, "hour", 12, 0);
         int min = field(L, t, "min", 0, 0);
         int sec = field(L, t, "sec", 0, 0);
+        Object isdst = L.index(t, "isdst");
         ZonedDateTime normalized;
         try {
             // mktime's normalization: months carry into years, then the rest is a plain duration.
             LocalDateTime local = LocalDateTime.of(1900, 1, 1, 0, 0)
                     .plusYears(year).plusMonths(month).plusDays(day - 1L)
                     .plusHours(hour).plusMinutes(min).plusSeconds(sec);
-            normalized = local.atZone(ZoneId.systemDefault());
+            normalized = honourIsdst(local.atZone(ZoneId.systemDefault()), isdst);
         } catch (DateTimeException | ArithmeticException e) {
             throw L.error("time result cannot be represented in this installation");
         }
         setAllFields(L, t, normalized);
         L.pushInteger(normalized.toEpochSecond());
         return 1;
+    }
+
+    /**
+     * mktime with an explicit tm_isdst: a wall time said to be in daylight saving time when the zone
+     * is not (or the reverse) is read with the other offset, which glibc takes as one hour apart.
+     */
+    private static ZonedDateTime honourIsdst(ZonedDateTime wallTime, Object isdst) {
+        if (isdst == null) {
+            return wallTime;
+        }
+        boolean requested = isdst != Boolean.FALSE;
+        boolean actual = wallTime.getZone().getRules().isDaylightSavings(wallTime.toInstant());
+        if (requested == actual) {
+            return wallTime;
+        }
+        return wallTime.plusSeconds(requested ? -3600 : 3600);
     }
 
     /** A date field as C's struct tm holds it ({@code delta} subtracted), like lua5.4's getfield. */

@@ -1,7 +1,7 @@
 package io.robofarm.vm.stdlib;
 
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 
@@ -17,6 +17,8 @@ final class Strftime {
     private static final String SINGLE = "aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%";
     private static final String AFTER_E = "cCxXyY";
     private static final String AFTER_O = "deHImMSuUVwWy";
+    /** The zone's abbreviation at that instant (EST or EDT), as the C library's tm_zone gives it. */
+    private static final DateTimeFormatter ZONE_ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
     private Strftime() {
     }
@@ -119,7 +121,7 @@ final class Strftime {
             case 'y' -> pad(out, Math.floorMod(t.getYear(), 100), 2, '0');
             case 'Y' -> out.append(t.getYear());
             case 'z' -> appendOffset(out, t.getOffset().getTotalSeconds());
-            case 'Z' -> out.append(utc ? "GMT" : t.getZone().getDisplayName(TextStyle.SHORT, Locale.ROOT));
+            case 'Z' -> out.append(utc ? "GMT" : ZONE_ABBREVIATION.format(t));
             case '%' -> out.append('%');
             default -> throw new IllegalArgumentException("unchecked conversion " + spec);
         }

@@ -69,6 +69,38 @@ class LuaCommandTest {
     }
 
     @Test
+    void dashLRequiresModulesIntoGlobalsInCommandLineOrder() throws IOException {
+        write("m.lua", "return 42");
+        write("foo-bar.lua", "return 'fb'");
+        assertEquals(new Result(0, "nil\n42\t42\n", ""), run("", "-e", "print(m)", "-l", "m", "-lx=m", "-e", "print(m, x)"));
+        assertEquals(new Result(0, "fb\n", ""), run("", "-l", "foo-bar", "-e", "print(_G['foo-bar'])"));
+        assertEquals(1, run("", "-l").status());
+    }
+
+    @Test
+    void dashWTurnsWarningsOn() {
+        assertEquals(new Result(0, "", ""), run("", "-W", "-e", "warn('@off') warn('x')"));
+        assertEquals(new Result(0, "ok\n", ""), run("", "-W", "-e", "print(select('#', warn('@on')) == 0 and 'ok')"));
+    }
+
+    @Test
+    void dashIRunsTheInteractiveLoopEchoingLinesLikeReadlineOnAPipe() {
+        Result r = run("x = 1\nx + 1\nfor i = 1, 2 do\nprint(i)\nend\nerror('boom')\n= x\n", "-i");
+        assertEquals(new Result(0, "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio\n"
+                + "> x = 1\n> x + 1\n2\n> for i = 1, 2 do\n>> print(i)\n>> end\n1\n2\n> error('boom')\n"
+                + "> = x\n1\n> \n",
+                "stdin:1: boom\nstack traceback:\n\t[C]: in function 'error'\n\tstdin:1: in main chunk\n\t[C]: in ?\n"), r);
+    }
+
+    @Test
+    void interactiveLoopReportsSyntaxErrorsAndHonoursPrompts() {
+        Result r = run("_PROMPT = '$ '\nx = = 1\nif x then\n", "-i");
+        assertEquals(new Result(0, "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio\n"
+                + "> _PROMPT = '$ '\n$ x = = 1\n$ if x then\n>> $ \n",
+                "stdin:1: unexpected symbol near '='\n(null)\n"), r);
+    }
+
+    @Test
     void requireFindsModulesInTheWorkingDirectory() throws IOException {
         write("mod.lua", "return {answer = 42}");
         write("main.lua", "print(require('mod').answer)");

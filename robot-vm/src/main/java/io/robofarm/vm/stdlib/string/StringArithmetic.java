@@ -99,7 +99,7 @@ public final class StringArithmetic {
             case SUB -> x - y;
             case MUL -> x * y;
             case MOD -> LuaNumbers.fmod(x, y);
-            case POW -> Math.pow(x, y);
+            case POW -> LuaNumbers.pow(x, y);
             case DIV -> x / y;
             case IDIV -> Math.floor(x / y);
             case UNM -> -x;

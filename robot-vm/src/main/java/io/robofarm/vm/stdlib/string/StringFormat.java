@@ -164,12 +164,18 @@ public final class StringFormat {
         }
     }
 
+    /** Lua interns strings up to this length, so equal short strings share one address. */
+    private static final int MAX_SHORT_STRING = 40;
+
     /** What {@code %p} shows: an identity for values that have one, "(null)" for the others. */
     private static String pointer(Object v) {
         if (v == null || v instanceof Boolean || v instanceof Long || v instanceof Double) {
             return "(null)";
         }
-        String hex = Integer.toHexString(System.identityHashCode(v));
+        int id = v instanceof String s && s.length() <= MAX_SHORT_STRING
+                ? s.hashCode() * 0x9E3779B9
+                : System.identityHashCode(v);
+        String hex = Integer.toHexString(id);
         return "0x" + "0".repeat(8 - hex.length()) + hex;
     }
 

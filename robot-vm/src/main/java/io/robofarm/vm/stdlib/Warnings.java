@@ -1,0 +1,43 @@
+package io.robofarm.vm.stdlib;
+
+import io.robofarm.vm.interp.JavaFunction;
+import io.robofarm.vm.interp.LuaState;
+
+/**
+ * The base function {@code warn}: messages go to standard error as "Lua warning: ..." once a script
+ * has turned warnings on with {@code warn("@on")}; like the standalone lua5.4 they start off. Each VM
+ * gets its own instance, so the on/off switch is per VM.
+ */
+final class Warnings extends JavaFunction {
+    private boolean enabled;
+
+    Warnings() {
+        super("warn");
+    }
+
+    @Override
+    public int call(LuaState L) {
+        int n = L.getTop();
+        L.checkString(1);
+        StringBuilder message = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            message.append(L.checkString(i));
+        }
+        if (n == 1 && message.length() > 0 && message.charAt(0) == '@') {
+            control(message.toString());
+        } else if (enabled) {
+            LuaStreams.write(System.err, "Lua warning: " + message + "\n");
+            System.err.flush();
+        }
+        return 0;
+    }
+
+    /** Control messages: "@on" and "@off" switch warnings; other ones are ignored, as Lua does. */
+    private void control(String message) {
+        if (message.equals("@on")) {
+            enabled = true;
+        } else if (message.equals("@off")) {
+            enabled = false;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+-- warn exists; the standalone interpreter starts with warnings off, so nothing reaches stderr
+warn("not shown")
+warn("not", " shown", " either", 1, 2.5)
+warn("@unknown control message")
+warn("@off")
+warn("still hidden")
+print(type(warn), select("#", warn("x")))
+print(pcall(warn))
+print(pcall(warn, "a", {}))
+print(pcall(warn, "@on", nil))

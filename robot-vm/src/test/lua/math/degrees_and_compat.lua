@@ -1,0 +1,10 @@
+-- math.deg and math.rad, and the 5.3 compatibility functions lua5.4 (LUA_COMPAT_5_3) still offers
+print(math.deg(math.pi), math.rad(180), math.deg(1), math.rad(1), math.deg(3), math.type(math.deg(2)))
+print(math.deg("90"), pcall(math.rad), pcall(math.deg, {}))
+print(math.pow(2, 10), math.pow(2, 0.5), math.pow(-8, 1/3) ~= math.pow(-8, 1/3))
+print(math.log10(1000), math.log10(2), math.log10(-1), math.log10(0))
+print(math.cosh(1), math.sinh(1), math.tanh(1), math.tanh(-1e300), math.atan2(1, 2), math.atan2(1))
+print(math.frexp(8), math.frexp(-0.3), math.frexp(0), math.frexp(-0.0))
+print(math.frexp(1e-310), math.frexp(5e-324), math.frexp(1/0), math.frexp(-1/0))
+print(math.ldexp(0.5, 4), math.ldexp(1, -1080), math.ldexp(1, 5000), math.ldexp(3, 2), math.ldexp(-1, 1023))
+print(pcall(math.ldexp, 1, 1.5))
