@@ -77,8 +77,9 @@ public final class LuaNumbers {
                 return null;
             }
             int digit = c - '0';
-            // Like Lua, a decimal that does not fit in 64 bits is read as a float instead.
-            if (value >= Long.MAX_VALUE / 10
+            // Like Lua, a decimal that does not fit in 64 bits is read as a float instead. The
+            // value goes negative only on reaching Long.MIN_VALUE, after which no digit fits.
+            if (value < 0 || value >= Long.MAX_VALUE / 10
                     && (value > Long.MAX_VALUE / 10 || digit > Long.MAX_VALUE % 10 + (negative ? 1 : 0))) {
                 return null;
             }
@@ -285,6 +286,17 @@ public final class LuaNumbers {
     /** Lua's {@code //} on floats. */
     public static double floorDiv(double a, double b) {
         return Math.floor(a / b);
+    }
+
+    /**
+     * Lua's {@code ^}: C's {@code pow}, which unlike {@link Math#pow} gives 1 for {@code 1^y} and
+     * {@code (-1)^±inf} whatever y is, NaN included.
+     */
+    public static double pow(double x, double y) {
+        if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) {
+            return 1.0;
+        }
+        return Math.pow(x, y);
     }
 
     /** Lua's {@code <<}: shifts of 64 or more give 0, negative counts shift right logically. */

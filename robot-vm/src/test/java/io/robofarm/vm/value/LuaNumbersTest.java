@@ -46,6 +46,7 @@ class LuaNumbersTest {
         assertEquals(Long.MAX_VALUE, LuaNumbers.parse("9223372036854775807"));
         assertEquals(Long.MIN_VALUE, LuaNumbers.parse("-9223372036854775808"));
         assertEquals(9.223372036854775808e18, LuaNumbers.parse("9223372036854775808"));
+        assertEquals(-9.2233720368547758081e19, LuaNumbers.parse("-92233720368547758081"));
     }
 
     @Test
@@ -71,6 +72,14 @@ class LuaNumbersTest {
         assertEquals(Long.MIN_VALUE, LuaNumbers.floorDiv(Long.MIN_VALUE, -1L));
         assertEquals(1.5, LuaNumbers.fmod(-5.5, 3.5));
         assertEquals(-2.0, LuaNumbers.floorDiv(-3.0, 2.0));
+    }
+
+    @Test
+    void powerFollowsCInsteadOfJavaForOneAndMinusOne() {
+        assertEquals(1.0, LuaNumbers.pow(1.0, Double.NaN));
+        assertEquals(1.0, LuaNumbers.pow(-1.0, Double.POSITIVE_INFINITY));
+        assertEquals(1.0, LuaNumbers.pow(Double.NaN, 0.0));
+        assertEquals(8.0, LuaNumbers.pow(2.0, 3.0));
     }
 
     @Test
