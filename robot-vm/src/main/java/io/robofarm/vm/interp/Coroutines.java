@@ -54,8 +54,21 @@ final class Coroutines {
         C.top = at + n;
         if (co.fresh) {
             co.fresh = false;
-            LuaState next = Calls.precall(C, 0, -1);
-            return next != null ? next : C;
+            try {
+                LuaState next = Calls.precall(C, 0, -1);
+                return next != null ? next : C;
+            } catch (LuaError e) {
+                // A Java function as the body fails inside resume itself, before the interpreter
+                // runs the coroutine: it has no frames or to-be-closed variables to unwind.
+                C.depth = 0;
+                C.top = 0;
+                LuaState resumer = failed(C, e.value());
+                if (!rf.wrap) {
+                    return resumer;
+                }
+                Object value = e.value();
+                throw new LuaError(value instanceof String s ? L.where(1) + s : value);
+            }
         }
         Calls.poscall(C, C.frames[C.depth], at, n);
         return C;
