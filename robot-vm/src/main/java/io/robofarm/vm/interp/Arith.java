@@ -31,62 +31,21 @@ final class Arith {
     /**
      * Computes {@code op} on two numbers and stores the result in register {@code ra}. Returns
      * false, storing nothing, when an operand is not a number or (bitwise) has no integer value;
-     * the caller then falls back to metamethods. Integer division by zero raises the Lua error.
+     * the caller then falls back to metamethods (strings convert through the string metatable, as
+     * in Lua 5.4). Integer division by zero raises the Lua error. The number rules themselves are
+     * {@link LuaNumbers}', shared with the compiler's constant folding and the libraries.
      */
     static boolean arith(LuaState L, int op, Object[] R, long[] N, int ra, Object t1, long n1, Object t2, long n2) {
-        switch (op) {
-            case ADD: case SUB: case MUL: case MOD: case IDIV: {
-                if (t1 == INT && t2 == INT) {
-                    N[ra] = intArith(L, op, n1, n2);
-                    R[ra] = INT;
-                    return true;
-                }
-                if (!isNumber(t1) || !isNumber(t2)) {
-                    return false;
-                }
-                storeFloat(R, N, ra, floatArith(op, toDouble(t1, n1), toDouble(t2, n2)));
-                return true;
-            }
-            case POW: case DIV:
-                if (!isNumber(t1) || !isNumber(t2)) {
-                    return false;
-                }
-                storeFloat(R, N, ra, floatArith(op, toDouble(t1, n1), toDouble(t2, n2)));
-                return true;
-            case UNM:
-                if (t1 == INT) {
-                    N[ra] = -n1;
-                    R[ra] = INT;
-                    return true;
-                }
-                if (t1 == FLT) {
-                    storeFloat(R, N, ra, -Double.longBitsToDouble(n1));
-                    return true;
-                }
-                return false;
-            default: {
-                if (!isNumber(t1) || !isNumber(t2)) {
-                    return false;
-                }
-                if ((t1 == FLT && !fitsLong(Double.longBitsToDouble(n1)))
-                        || (t2 == FLT && !fitsLong(Double.longBitsToDouble(n2)))) {
-                    return false;
-                }
-                long x = t1 == INT ? n1 : (long) Double.longBitsToDouble(n1);
-                long y = t2 == INT ? n2 : (long) Double.longBitsToDouble(n2);
-                N[ra] = bitwise(op, x, y);
-                R[ra] = INT;
-                return true;
-            }
+        if (t1 == INT && t2 == INT && op != POW && op != DIV) {
+            N[ra] = intArith(L, op, n1, n2);
+            R[ra] = INT;
+            return true;
         }
+        return mixedArith(L, op, R, N, ra, t1, n1, t2, n2);
     }
 
-    private static void storeFloat(Object[] R, long[] N, int ra, double d) {
-        N[ra] = Double.doubleToRawLongBits(d);
-        R[ra] = FLT;
-    }
-
-    static long intArith(LuaState L, int op, long x, long y) {
+    /** {@link #arith} on two integers, for every operation but POW and DIV (whose result is a float). */
+    private static long intArith(LuaState L, int op, long x, long y) {
         switch (op) {
             case ADD: return x + y;
             case SUB: return x - y;
@@ -95,70 +54,58 @@ final class Arith {
                 if (y == 0) {
                     throw Errors.runtime(L, "attempt to perform 'n%0'");
                 }
-                return intMod(x, y);
+                return LuaNumbers.floorMod(x, y);
             case IDIV:
                 if (y == 0) {
                     throw Errors.runtime(L, "attempt to divide by zero");
                 }
-                return Math.floorDiv(x, y);
-            default:
-                throw new IllegalArgumentException("not an integer operation: " + op);
+                return LuaNumbers.floorDiv(x, y);
+            case BAND: return x & y;
+            case BOR: return x | y;
+            case BXOR: return x ^ y;
+            case SHL: return LuaNumbers.shiftLeft(x, y);
+            default: return LuaNumbers.shiftLeft(x, -y);
         }
     }
 
-    static double floatArith(int op, double x, double y) {
+    /** {@link #arith} when not both operands are integers, or for POW and DIV. */
+    private static boolean mixedArith(LuaState L, int op, Object[] R, long[] N, int ra, Object t1, long n1, Object t2,
+                                      long n2) {
+        if (!isNumber(t1) || !isNumber(t2)) {
+            return false;
+        }
+        if (op < BAND) {
+            storeFloat(R, N, ra, floatArith(op, toDouble(t1, n1), toDouble(t2, n2)));
+            return true;
+        }
+        if ((t1 == FLT && !LuaNumbers.fitsInteger(Double.longBitsToDouble(n1)))
+                || (t2 == FLT && !LuaNumbers.fitsInteger(Double.longBitsToDouble(n2)))) {
+            return false;
+        }
+        long x = t1 == INT ? n1 : (long) Double.longBitsToDouble(n1);
+        long y = t2 == INT ? n2 : (long) Double.longBitsToDouble(n2);
+        N[ra] = intArith(L, op, x, y);
+        R[ra] = INT;
+        return true;
+    }
+
+    private static void storeFloat(Object[] R, long[] N, int ra, double d) {
+        N[ra] = Double.doubleToRawLongBits(d);
+        R[ra] = FLT;
+    }
+
+    private static double floatArith(int op, double x, double y) {
         switch (op) {
             case ADD: return x + y;
             case SUB: return x - y;
             case MUL: return x * y;
-            case MOD: return floatMod(x, y);
-            case IDIV: return Math.floor(x / y);
-            case POW: return y == 2 ? x * x : Math.pow(x, y);
+            case MOD: return LuaNumbers.fmod(x, y);
+            case IDIV: return LuaNumbers.floorDiv(x, y);
+            case POW: return Math.pow(x, y);
             case DIV: return x / y;
             default:
                 throw new IllegalArgumentException("not a float operation: " + op);
         }
-    }
-
-    /** Integer modulo with the sign of the divisor ({@code y != 0}). */
-    static long intMod(long x, long y) {
-        long r = x % y;
-        return r != 0 && (r ^ y) < 0 ? r + y : r;
-    }
-
-    /** Float modulo with the sign of the divisor: C's fmod, corrected when the operands' signs differ. */
-    static double floatMod(double x, double y) {
-        double m = x % y;
-        if (m > 0 ? y < 0 : (m < 0 && y > 0)) {
-            m += y;
-        }
-        return m;
-    }
-
-    static long bitwise(int op, long x, long y) {
-        switch (op) {
-            case BAND: return x & y;
-            case BOR: return x | y;
-            case BXOR: return x ^ y;
-            case SHL: return shiftLeft(x, y);
-            case SHR: return shiftLeft(x, -y);
-            case BNOT: return ~x;
-            default:
-                throw new IllegalArgumentException("not a bitwise operation: " + op);
-        }
-    }
-
-    /** Logical shift left by {@code n} (right when negative); shifts of 64 or more give 0. */
-    static long shiftLeft(long x, long n) {
-        if (n <= -64 || n >= 64) {
-            return 0;
-        }
-        return n >= 0 ? x << n : x >>> -n;
-    }
-
-    /** True when {@code d} has an exact integer value representable as a long. */
-    static boolean fitsLong(double d) {
-        return d >= -TWO_63 && d < TWO_63 && d == Math.floor(d);
     }
 
     /** Raw equality of two tagged values (no metamethods): numbers by value, strings by content. */
@@ -182,7 +129,7 @@ final class Arith {
     }
 
     private static boolean intEqualsFloat(long i, double d) {
-        return fitsLong(d) && (long) d == i;
+        return LuaNumbers.fitsInteger(d) && (long) d == i;
     }
 
     /** Whether an integer is less than (or equal to, with {@code orEqual}) a float, exactly. */

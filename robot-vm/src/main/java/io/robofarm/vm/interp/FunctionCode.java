@@ -13,6 +13,12 @@ final class FunctionCode {
     final Object[] kRefs;
     final long[] kNums;
     final FunctionCode[] children;
+    /**
+     * Per instruction, the hash slot at which the last table it indexed held its constant string
+     * key: a hint for {@link io.robofarm.vm.value.LuaTable#slotOf}. Every hint is verified before
+     * use, so updates racing between VMs that share this code are harmless.
+     */
+    final int[] slotHints;
     /** Copies of the prototype's frame parameters, read on every call. */
     final int maxStackSize;
     final int numParams;
@@ -21,6 +27,7 @@ final class FunctionCode {
     FunctionCode(Prototype proto) {
         this.proto = proto;
         this.code = proto.code;
+        this.slotHints = new int[code.length];
         this.maxStackSize = proto.maxStackSize;
         this.numParams = proto.numParams;
         this.isVararg = proto.isVararg;
@@ -28,7 +35,8 @@ final class FunctionCode {
         kRefs = new Object[k.length];
         kNums = new long[k.length];
         for (int i = 0; i < k.length; i++) {
-            Slots.set(kRefs, kNums, i, k[i]);
+            // Interned, so a key stored by one function is the identical object another one looks up.
+            Slots.set(kRefs, kNums, i, k[i] instanceof String str ? str.intern() : k[i]);
         }
         children = new FunctionCode[proto.protos.length];
         for (int i = 0; i < children.length; i++) {

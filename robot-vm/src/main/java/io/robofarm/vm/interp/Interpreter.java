@@ -7,18 +7,19 @@ import io.robofarm.vm.value.LuaTable;
  * The stackless bytecode interpreter. {@link #execute} is Cobalt's {@code newFrame: while (true)}
  * loop: it runs whatever frame is on top of the current coroutine, where a Lua-to-Lua call has
  * pushed a heap frame, a return has popped one, and a resume or yield has switched to another
- * coroutine's state. So the Java stack does not grow with Lua recursion, and all execution state
- * is on the heap between two instructions.
+ * coroutine's state; {@link #run} itself moves between Lua frames of one coroutine, and hands
+ * marker frames, coroutine switches and errors back to it. So the Java stack does not grow with
+ * Lua recursion, and all execution state is on the heap between two instructions.
  *
- * <p>{@link #run} holds the dispatch loop of one frame with only the fast paths (integer and float
- * arithmetic, raw table access with integer and string keys, calls and returns); metamethods,
- * coercions and errors live in {@link Meta}, {@link Calls} and {@link Errors}. Its bytecode must
- * stay under HotSpot's 8000-byte limit for compiling a method (DontCompileHugeMethods). Any slow
- * path that can fail or call out first saves {@code pc} in the frame: that is how error
- * positions, variable names and tracebacks find the current instruction. Integer division by
- * zero deliberately does not, so it reports the line of the last saved instruction as lua5.4 does.
- * A conditional test only skips or falls through to the JMP after it, so every backward jump
- * passes the fuel check in JMP, FORLOOP or TFORLOOP.
+ * <p>{@link #run} holds the dispatch loop with only the fast paths (integer and float arithmetic,
+ * raw table access, Lua-to-Lua calls and returns); everything else is in {@link ColdOps}, which
+ * defers to {@link Meta}, {@link Calls} and {@link Errors} for metamethods, coercions and errors.
+ * {@code InterpreterSizeTest} keeps its bytecode far below HotSpot's 8000-byte limit. Any path that
+ * can fail or call out first saves {@code pc} in the frame: that is how error positions, variable
+ * names and tracebacks find the current instruction. Integer division by zero deliberately does
+ * not, so it reports the line of the last saved instruction as lua5.4 does. A conditional test
+ * only skips or falls through to the JMP after it, so every backward jump passes the fuel check
+ * in JMP, FORLOOP or TFORLOOP.
  */
 final class Interpreter {
     static final int OP_MOVE = 0, OP_LOADI = 1, OP_LOADF = 2, OP_LOADK = 3, OP_LOADKX = 4, OP_LOADFALSE = 5,
@@ -109,881 +110,659 @@ final class Interpreter {
     }
 
     /**
-     * Runs the Lua frame {@code f} on top of {@code L} until it calls, returns, or hands control to
-     * another coroutine; returns the state whose top frame runs next. Being invoked once per call
-     * and return (not once per script) keeps this method on the JIT's normal compilation path.
+     * Runs Lua frames of {@code L}, starting with {@code frame}, until a non-Lua frame is on top or
+     * control passes to another coroutine; returns the state whose top frame runs next.
+     *
+     * <p>A Lua-to-Lua call or return only switches the frame-derived locals (the outer loop) and
+     * keeps dispatching, so calls cost a frame push and a few field reads, not a Java return and
+     * re-entry. Every opcode body that does more than its common case ends with
+     * {@code break dispatch}, after {@code f.pc} has been saved and {@code next} set: the frame
+     * on top, which may be the same one with a changed pc, is then reloaded from the heap.
+     * Rare opcodes and slow paths live in {@link ColdOps}, so this method stays small: C2 inlines
+     * callees only while the caller plus its inlined code stay under DesiredMethodLimit (8000
+     * bytes of bytecode), and each byte of dispatch loop uses up that budget.
      */
-    private static LuaState run(LuaState L, CallFrame f) {
+    private static LuaState run(LuaState L, CallFrame frame) {
         final Vm vm = L.vm;
-        final LuaClosure cl = f.closure;
-        final FunctionCode fc = cl.code;
-        final int[] code = fc.code;
-        final Object[] kR = fc.kRefs;
-        final long[] kN = fc.kNums;
-        final UpValue[] up = cl.upvalues;
-        int base = f.base;
-        int pc = f.pc;
+        CallFrame f = frame;
         Object[] R = L.refs;
         long[] N = L.nums;
         while (true) {
-            final int i = code[pc++];
-            final int ra = base + ((i >>> 7) & 0xFF);
-            switch (i & 0x7F) {
-                case OP_MOVE: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    R[ra] = R[rb];
-                    N[ra] = N[rb];
-                    break;
-                }
-                case OP_LOADI:
-                    R[ra] = INT;
-                    N[ra] = (i >>> 15) - OFFSET_SBX;
-                    break;
-                case OP_LOADF:
-                    R[ra] = FLT;
-                    N[ra] = Double.doubleToRawLongBits((i >>> 15) - OFFSET_SBX);
-                    break;
-                case OP_LOADK: {
-                    int bx = i >>> 15;
-                    R[ra] = kR[bx];
-                    N[ra] = kN[bx];
-                    break;
-                }
-                case OP_LOADKX: {
-                    int ax = code[pc++] >>> 7;
-                    R[ra] = kR[ax];
-                    N[ra] = kN[ax];
-                    break;
-                }
-                case OP_LOADFALSE:
-                    R[ra] = Boolean.FALSE;
-                    break;
-                case OP_LFALSESKIP:
-                    R[ra] = Boolean.FALSE;
-                    pc++;
-                    break;
-                case OP_LOADTRUE:
-                    R[ra] = Boolean.TRUE;
-                    break;
-                case OP_LOADNIL: {
-                    int b = (i >>> 16) & 0xFF;
-                    for (int j = 0; j <= b; j++) {
-                        R[ra + j] = null;
-                    }
-                    break;
-                }
-                case OP_GETUPVAL: {
-                    UpValue u = up[(i >>> 16) & 0xFF];
-                    Object[] ur = u.refs;
-                    if (ur != null) {
-                        R[ra] = ur[u.index];
-                        N[ra] = u.nums[u.index];
-                    } else {
-                        R[ra] = u.ref;
-                        N[ra] = u.num;
-                    }
-                    break;
-                }
-                case OP_SETUPVAL: {
-                    UpValue u = up[(i >>> 16) & 0xFF];
-                    Object[] ur = u.refs;
-                    if (ur != null) {
-                        ur[u.index] = R[ra];
-                        u.nums[u.index] = N[ra];
-                    } else {
-                        u.ref = R[ra];
-                        u.num = N[ra];
-                    }
-                    break;
-                }
-                case OP_GETTABUP: {
-                    UpValue u = up[(i >>> 16) & 0xFF];
-                    Object t = u.refs != null ? u.refs[u.index] : u.ref;
-                    String key = (String) kR[i >>> 24];
-                    if (t instanceof LuaTable tt) {
-                        Object v = tt.get(key);
-                        if (v != null || tt.getMetatable() == null) {
-                            Slots.set(R, N, ra, v);
-                            break;
-                        }
-                    }
-                    f.pc = pc;
-                    return Meta.index(L, f, u.getValue(), key, ra);
-                }
-                case OP_GETTABLE: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object t = R[rb];
-                    if (t instanceof LuaTable tt) {
-                        Object kt = R[rc];
-                        Object v = kt == INT ? tt.get(N[rc]) : tt.get(Slots.get(R, N, rc));
-                        if (v != null || tt.getMetatable() == null) {
-                            Slots.set(R, N, ra, v);
-                            break;
-                        }
-                    }
-                    f.pc = pc;
-                    return Meta.index(L, f, Slots.get(R, N, rb), Slots.get(R, N, rc), ra);
-                }
-                case OP_GETI: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    long key = i >>> 24;
-                    Object t = R[rb];
-                    if (t instanceof LuaTable tt) {
-                        Object v = tt.get(key);
-                        if (v != null || tt.getMetatable() == null) {
-                            Slots.set(R, N, ra, v);
-                            break;
-                        }
-                    }
-                    f.pc = pc;
-                    return Meta.index(L, f, Slots.get(R, N, rb), key, ra);
-                }
-                case OP_GETFIELD: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    String key = (String) kR[i >>> 24];
-                    Object t = R[rb];
-                    if (t instanceof LuaTable tt) {
-                        Object v = tt.get(key);
-                        if (v != null || tt.getMetatable() == null) {
-                            Slots.set(R, N, ra, v);
-                            break;
-                        }
-                    }
-                    f.pc = pc;
-                    return Meta.index(L, f, Slots.get(R, N, rb), key, ra);
-                }
-                case OP_SETTABUP: {
-                    UpValue u = up[(i >>> 7) & 0xFF];
-                    Object t = u.refs != null ? u.refs[u.index] : u.ref;
-                    String key = (String) kR[(i >>> 16) & 0xFF];
-                    int c = i >>> 24;
-                    Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
-                    if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                        tt.put(key, v);
-                        break;
-                    }
-                    f.pc = pc;
-                    return Meta.setIndex(L, f, u.getValue(), key, v);
-                }
-                case OP_SETTABLE: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int c = i >>> 24;
-                    Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
-                    Object t = R[ra];
-                    if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                        if (R[rb] == INT) {
-                            tt.put(N[rb], v);
-                            break;
-                        }
-                        Object key = R[rb];
-                        if (key instanceof String s) {
-                            tt.put(s, v);
-                            break;
-                        }
-                    }
-                    f.pc = pc;
-                    return Meta.setIndex(L, f, Slots.get(R, N, ra), Slots.get(R, N, rb), v);
-                }
-                case OP_SETI: {
-                    long key = (i >>> 16) & 0xFF;
-                    int c = i >>> 24;
-                    Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
-                    Object t = R[ra];
-                    if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                        tt.put(key, v);
-                        break;
-                    }
-                    f.pc = pc;
-                    return Meta.setIndex(L, f, Slots.get(R, N, ra), key, v);
-                }
-                case OP_SETFIELD: {
-                    String key = (String) kR[(i >>> 16) & 0xFF];
-                    int c = i >>> 24;
-                    Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
-                    Object t = R[ra];
-                    if (t instanceof LuaTable tt && tt.getMetatable() == null) {
-                        tt.put(key, v);
-                        break;
-                    }
-                    f.pc = pc;
-                    return Meta.setIndex(L, f, Slots.get(R, N, ra), key, v);
-                }
-                case OP_NEWTABLE: {
-                    int b = (i >>> 16) & 0xFF;
-                    int c = i >>> 24;
-                    if ((i & 0x8000) != 0) {
-                        c += (code[pc] >>> 7) * 256;
-                    }
-                    pc++;
-                    R[ra] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0);
-                    break;
-                }
-                case OP_SELF: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int c = i >>> 24;
-                    Object key = (i & 0x8000) != 0 ? kR[c] : R[base + c];
-                    Object t = R[rb];
-                    R[ra + 1] = t;
-                    N[ra + 1] = N[rb];
-                    if (t instanceof LuaTable tt && key instanceof String s) {
-                        Object v = tt.get(s);
-                        if (v != null || tt.getMetatable() == null) {
-                            Slots.set(R, N, ra, v);
-                            break;
-                        }
-                    }
-                    f.pc = pc;
-                    return Meta.index(L, f, Slots.get(R, N, ra + 1), key, ra);
-                }
-                case OP_ADDI: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int imm = (i >>> 24) - OFFSET_SC;
-                    Object tb = R[rb];
-                    if (tb == INT) {
-                        N[ra] = N[rb] + imm;
-                        R[ra] = INT;
-                        pc++;
-                    } else if (tb == FLT) {
-                        N[ra] = Double.doubleToRawLongBits(Double.longBitsToDouble(N[rb]) + imm);
-                        R[ra] = FLT;
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_ADDK: case OP_SUBK: case OP_MULK: case OP_DIVK: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int c = i >>> 24;
-                    Object tb = R[rb];
-                    Object tc = kR[c];
-                    int op = i & 0x7F;
-                    if (tb == INT && tc == INT && op != OP_DIVK) {
-                        long x = N[rb];
-                        long y = kN[c];
-                        N[ra] = op == OP_ADDK ? x + y : op == OP_SUBK ? x - y : x * y;
-                        R[ra] = INT;
-                        pc++;
-                    } else if (tb == FLT || tb == INT) {
-                        double x = Arith.toDouble(tb, N[rb]);
-                        double y = Arith.toDouble(tc, kN[c]);
-                        N[ra] = Double.doubleToRawLongBits(
-                                op == OP_ADDK ? x + y : op == OP_SUBK ? x - y : op == OP_MULK ? x * y : x / y);
-                        R[ra] = FLT;
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_MODK: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int c = i >>> 24;
-                    Object tb = R[rb];
-                    Object tc = kR[c];
-                    if (tb == INT && tc == INT && kN[c] != 0) {
-                        long x = N[rb];
-                        long y = kN[c];
-                        N[ra] = Arith.intMod(x, y);
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.MOD, R, N, ra, tb, N[rb], tc, kN[c])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_IDIVK: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int c = i >>> 24;
-                    Object tb = R[rb];
-                    Object tc = kR[c];
-                    if (tb == INT && tc == INT && kN[c] != 0) {
-                        long x = N[rb];
-                        long y = kN[c];
-                        N[ra] = Math.floorDiv(x, y);
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.IDIV, R, N, ra, tb, N[rb], tc, kN[c])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_BANDK: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int c = i >>> 24;
-                    Object tb = R[rb];
-                    Object tc = kR[c];
-                    if (tb == INT && tc == INT && true) {
-                        long x = N[rb];
-                        long y = kN[c];
-                        N[ra] = x & y;
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.BAND, R, N, ra, tb, N[rb], tc, kN[c])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_BORK: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int c = i >>> 24;
-                    Object tb = R[rb];
-                    Object tc = kR[c];
-                    if (tb == INT && tc == INT && true) {
-                        long x = N[rb];
-                        long y = kN[c];
-                        N[ra] = x | y;
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.BOR, R, N, ra, tb, N[rb], tc, kN[c])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_BXORK: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int c = i >>> 24;
-                    Object tb = R[rb];
-                    Object tc = kR[c];
-                    if (tb == INT && tc == INT && true) {
-                        long x = N[rb];
-                        long y = kN[c];
-                        N[ra] = x ^ y;
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.BXOR, R, N, ra, tb, N[rb], tc, kN[c])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_POWK: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int c = i >>> 24;
-                    if (Arith.arith(L, Arith.POW, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_SHRI: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    if (R[rb] == INT) {
-                        N[ra] = Arith.shiftLeft(N[rb], -((i >>> 24) - OFFSET_SC));
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.SHR, R, N, ra, R[rb], N[rb], INT, (i >>> 24) - OFFSET_SC)) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_SHLI: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    if (R[rb] == INT) {
-                        N[ra] = Arith.shiftLeft((i >>> 24) - OFFSET_SC, N[rb]);
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.SHL, R, N, ra, INT, (i >>> 24) - OFFSET_SC, R[rb], N[rb])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_ADD: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT) {
-                        N[ra] = N[rb] + N[rc];
-                        R[ra] = INT;
-                        pc++;
-                    } else if (tb == FLT && tc == FLT) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Double.longBitsToDouble(N[rb]) + Double.longBitsToDouble(N[rc]));
-                        R[ra] = FLT;
-                        pc++;
-                    } else if ((tb == INT || tb == FLT) && (tc == INT || tc == FLT)) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Arith.toDouble(tb, N[rb]) + Arith.toDouble(tc, N[rc]));
-                        R[ra] = FLT;
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_SUB: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT) {
-                        N[ra] = N[rb] - N[rc];
-                        R[ra] = INT;
-                        pc++;
-                    } else if (tb == FLT && tc == FLT) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Double.longBitsToDouble(N[rb]) - Double.longBitsToDouble(N[rc]));
-                        R[ra] = FLT;
-                        pc++;
-                    } else if ((tb == INT || tb == FLT) && (tc == INT || tc == FLT)) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Arith.toDouble(tb, N[rb]) - Arith.toDouble(tc, N[rc]));
-                        R[ra] = FLT;
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_MUL: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT) {
-                        N[ra] = N[rb] * N[rc];
-                        R[ra] = INT;
-                        pc++;
-                    } else if (tb == FLT && tc == FLT) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Double.longBitsToDouble(N[rb]) * Double.longBitsToDouble(N[rc]));
-                        R[ra] = FLT;
-                        pc++;
-                    } else if ((tb == INT || tb == FLT) && (tc == INT || tc == FLT)) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Arith.toDouble(tb, N[rb]) * Arith.toDouble(tc, N[rc]));
-                        R[ra] = FLT;
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_DIV: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == FLT && tc == FLT) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Double.longBitsToDouble(N[rb]) / Double.longBitsToDouble(N[rc]));
-                        R[ra] = FLT;
-                        pc++;
-                    } else if ((tb == INT || tb == FLT) && (tc == INT || tc == FLT)) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Arith.toDouble(tb, N[rb]) / Arith.toDouble(tc, N[rc]));
-                        R[ra] = FLT;
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_MOD: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT && N[rc] != 0) {
-                        long x = N[rb];
-                        long y = N[rc];
-                        N[ra] = Arith.intMod(x, y);
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.MOD, R, N, ra, tb, N[rb], tc, N[rc])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_IDIV: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT && N[rc] != 0) {
-                        long x = N[rb];
-                        long y = N[rc];
-                        N[ra] = Math.floorDiv(x, y);
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.IDIV, R, N, ra, tb, N[rb], tc, N[rc])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_BAND: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT && true) {
-                        long x = N[rb];
-                        long y = N[rc];
-                        N[ra] = x & y;
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.BAND, R, N, ra, tb, N[rb], tc, N[rc])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_BOR: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT && true) {
-                        long x = N[rb];
-                        long y = N[rc];
-                        N[ra] = x | y;
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.BOR, R, N, ra, tb, N[rb], tc, N[rc])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_BXOR: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT && true) {
-                        long x = N[rb];
-                        long y = N[rc];
-                        N[ra] = x ^ y;
-                        R[ra] = INT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.BXOR, R, N, ra, tb, N[rb], tc, N[rc])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_POW: case OP_SHL: case OP_SHR: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    if (Arith.arith(L, (i & 0x7F) - OP_ADD + Arith.ADD, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_MMBIN: case OP_MMBINI: case OP_MMBINK: {
-                    f.pc = pc;
-                    L.top = base + fc.maxStackSize;
-                    return Meta.arith(L, f, i, code[pc - 2]);
-                }
-                case OP_UNM: case OP_BNOT: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    Object tb = R[rb];
-                    if (tb == INT && (i & 0x7F) == OP_UNM) {
-                        N[ra] = -N[rb];
-                        R[ra] = INT;
-                    } else if (tb == FLT && (i & 0x7F) == OP_UNM) {
-                        N[ra] = Double.doubleToRawLongBits(-Double.longBitsToDouble(N[rb]));
-                        R[ra] = FLT;
-                    } else {
-                        f.pc = pc;
-                        L.top = base + fc.maxStackSize;
-                        return Meta.unary(L, f, i);
-                    }
-                    break;
-                }
-                case OP_NOT: {
-                    Object v = R[base + ((i >>> 16) & 0xFF)];
-                    R[ra] = v == null || v == Boolean.FALSE ? Boolean.TRUE : Boolean.FALSE;
-                    break;
-                }
-                case OP_LEN: {
-                    Object v = R[base + ((i >>> 16) & 0xFF)];
-                    if (v instanceof String s) {
-                        R[ra] = INT;
-                        N[ra] = s.length();
-                        break;
-                    }
-                    if (v instanceof LuaTable t && t.getMetatable() == null) {
-                        R[ra] = INT;
-                        N[ra] = t.length();
-                        break;
-                    }
-                    f.pc = pc;
-                    L.top = base + fc.maxStackSize;
-                    return Meta.unary(L, f, i);
-                }
-                case OP_CONCAT: {
-                    f.pc = pc;
-                    return Meta.concat(L, f, ra, (i >>> 16) & 0xFF);
-                }
-                case OP_CLOSE: {
-                    f.pc = pc;
-                    L.closeUpvalues(ra);
-                    if (L.tbcCount > 0 && L.tbc[L.tbcCount - 1] >= ra) {
-                        L.top = base + fc.maxStackSize;
-                        return Meta.closeTbc(L, f, ra);
-                    }
-                    break;
-                }
-                case OP_TBC:
-                    f.pc = pc;
-                    Meta.markTbc(L, f, ra);
-                    break;
-                case OP_JMP: {
-                    int off = (i >>> 7) - OFFSET_SJ;
-                    pc += off;
-                    if (off < 0 && --vm.fuel < 0) {
-                        f.pc = pc;
-                        vm.trap();
-                    }
-                    break;
-                }
-                case OP_EQ: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    Object ta = R[ra];
-                    Object tb = R[rb];
-                    if (ta instanceof LuaTable && tb instanceof LuaTable && ta != tb) {
-                        f.pc = pc;
-                        L.top = base + fc.maxStackSize;
-                        return Meta.eqTables(L, f, (LuaTable) ta, (LuaTable) tb);
-                    }
-                    if (Arith.rawEquals(ta, N[ra], tb, N[rb]) != ((i & 0x8000) != 0)) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_LT: case OP_LE: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    Object ta = R[ra];
-                    Object tb = R[rb];
-                    boolean cond;
-                    if (ta == INT && tb == INT) {
-                        cond = (i & 0x7F) == OP_LT ? N[ra] < N[rb] : N[ra] <= N[rb];
-                    } else if (ta == FLT && tb == FLT) {
-                        double x = Double.longBitsToDouble(N[ra]);
-                        double y = Double.longBitsToDouble(N[rb]);
-                        cond = (i & 0x7F) == OP_LT ? x < y : x <= y;
-                    } else {
-                        f.pc = pc;
-                        L.top = base + fc.maxStackSize;
-                        return Meta.order(L, f, i & 0x7F, ta, N[ra], tb, N[rb]);
-                    }
-                    if (cond != ((i & 0x8000) != 0)) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_EQK: {
-                    int b = (i >>> 16) & 0xFF;
-                    if (Arith.rawEquals(R[ra], N[ra], kR[b], kN[b]) != ((i & 0x8000) != 0)) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_EQI: case OP_LTI: case OP_LEI: case OP_GTI: case OP_GEI: {
-                    int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
-                    Object ta = R[ra];
-                    boolean cond;
-                    int op = i & 0x7F;
-                    if (ta == INT) {
-                        long x = N[ra];
-                        cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
-                                : op == OP_GTI ? x > imm : x >= imm;
-                    } else if (ta == FLT) {
-                        double x = Double.longBitsToDouble(N[ra]);
-                        cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
-                                : op == OP_GTI ? x > imm : x >= imm;
-                    } else if (op == OP_EQI) {
-                        cond = false;
-                    } else {
-                        f.pc = pc;
-                        L.top = base + fc.maxStackSize;
-                        return Meta.orderImmediate(L, f, i, ta, N[ra]);
-                    }
-                    if (cond != ((i & 0x8000) != 0)) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_TEST: {
-                    Object v = R[ra];
-                    if ((v != null && v != Boolean.FALSE) != ((i & 0x8000) != 0)) {
-                        pc++;
-                    }
-                    break;
-                }
-                case OP_TESTSET: {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    Object v = R[rb];
-                    if ((v != null && v != Boolean.FALSE) != ((i & 0x8000) != 0)) {
-                        pc++;
-                    } else {
-                        R[ra] = v;
+            final LuaClosure cl = f.closure;
+            final FunctionCode fc = cl.code;
+            final int[] code = fc.code;
+            final Object[] kR = fc.kRefs;
+            final long[] kN = fc.kNums;
+            final UpValue[] up = cl.upvalues;
+            final int[] hints = fc.slotHints;
+            int base = f.base;
+            int pc = f.pc;
+            LuaState next;
+            dispatch:
+            while (true) {
+                final int i = code[pc++];
+                final int ra = base + ((i >>> 7) & 0xFF);
+                switch (i & 0x7F) {
+                    case OP_MOVE: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        R[ra] = R[rb];
                         N[ra] = N[rb];
+                        break;
                     }
-                    break;
-                }
-                case OP_CALL: {
-                    int b = (i >>> 16) & 0xFF;
-                    if (b != 0) {
-                        L.top = ra + b;
+                    case OP_LOADI:
+                        R[ra] = INT;
+                        N[ra] = (i >>> 15) - OFFSET_SBX;
+                        break;
+                    case OP_LOADF:
+                        R[ra] = FLT;
+                        N[ra] = Double.doubleToRawLongBits((i >>> 15) - OFFSET_SBX);
+                        break;
+                    case OP_LOADK: {
+                        int bx = i >>> 15;
+                        R[ra] = kR[bx];
+                        N[ra] = kN[bx];
+                        break;
                     }
-                    f.pc = pc;
-                    if (--vm.fuel < 0) {
-                        vm.trap();
+                    case OP_LOADFALSE:
+                        R[ra] = Boolean.FALSE;
+                        break;
+                    case OP_LFALSESKIP:
+                        R[ra] = Boolean.FALSE;
+                        pc++;
+                        break;
+                    case OP_LOADTRUE:
+                        R[ra] = Boolean.TRUE;
+                        break;
+                    case OP_LOADNIL: {
+                        int b = (i >>> 16) & 0xFF;
+                        for (int j = 0; j <= b; j++) {
+                            R[ra + j] = null;
+                        }
+                        break;
                     }
-                    Object fn = R[ra];
-                    if (fn instanceof LuaClosure callee) {
-                        Calls.pushLua(L, callee, ra, (i >>> 24) - 1);
-                        return L;
+                    case OP_GETUPVAL: {
+                        UpValue u = up[(i >>> 16) & 0xFF];
+                        Object[] ur = u.refs;
+                        if (ur != null) {
+                            R[ra] = ur[u.index];
+                            N[ra] = u.nums[u.index];
+                        } else {
+                            R[ra] = u.ref;
+                            N[ra] = u.num;
+                        }
+                        break;
                     }
-                    return Calls.call(L, ra, (i >>> 24) - 1);
-                }
-                case OP_TAILCALL: {
-                    int b = (i >>> 16) & 0xFF;
-                    if (b != 0) {
-                        L.top = ra + b;
+                    case OP_SETUPVAL: {
+                        UpValue u = up[(i >>> 16) & 0xFF];
+                        Object[] ur = u.refs;
+                        if (ur != null) {
+                            ur[u.index] = R[ra];
+                            u.nums[u.index] = N[ra];
+                        } else {
+                            u.ref = R[ra];
+                            u.num = N[ra];
+                        }
+                        break;
                     }
-                    f.pc = pc;
-                    if ((i & 0x8000) != 0) {
-                        L.closeUpvalues(base);
-                    }
-                    if (--vm.fuel < 0) {
-                        vm.trap();
-                    }
-                    if (R[ra] instanceof LuaClosure callee) {
-                        Calls.tailCall(L, f, callee, ra);
-                        return L;
-                    }
-                    return Calls.call(L, ra, -1);
-                }
-                case OP_RETURN: {
-                    int n = ((i >>> 16) & 0xFF) - 1;
-                    if (n < 0) {
-                        n = L.top - ra;
-                    }
-                    if ((i & 0x8000) != 0) {
+                    case OP_GETTABUP: {
+                        UpValue u = up[(i >>> 16) & 0xFF];
+                        Object t = u.refs != null ? u.refs[u.index] : u.ref;
+                        if (t instanceof LuaTable tt) {
+                            int hint = hints[pc - 1];
+                            int slot = tt.slotOf((String) kR[i >>> 24], hint);
+                            Object v = null;
+                            if (slot >= 0) {
+                                if (slot != hint) {
+                                    hints[pc - 1] = slot;
+                                }
+                                v = tt.valueAtSlot(slot);
+                            }
+                            if (v != null || tt.getMetatable() == null) {
+                                Slots.set(R, N, ra, v);
+                                break;
+                            }
+                        }
                         f.pc = pc;
-                        L.closeUpvalues(base);
-                        if (L.tbcCount > 0 && L.tbc[L.tbcCount - 1] >= base) {
-                            L.top = Math.max(ra + n, base + fc.maxStackSize);
-                            f.pendingResults = n;
-                            return Meta.closeTbc(L, f, base);
-                        }
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                     }
-                    Calls.returnFromLua(L, f, ra, n);
-                    return L;
-                }
-                case OP_RETURN0: {
-                    int func = f.func;
-                    int wanted = f.nResults;
-                    if (wanted < 0) {
-                        L.top = func;
-                    } else {
-                        for (int j = 0; j < wanted; j++) {
-                            R[func + j] = null;
-                        }
-                        L.top = func + wanted;
-                    }
-                    L.depth--;
-                    if (f.finishOp) {
-                        Meta.finishOp(L, f);
-                    }
-                    return L;
-                }
-                case OP_RETURN1: {
-                    int func = f.func;
-                    int wanted = f.nResults;
-                    R[func] = R[ra];
-                    N[func] = N[ra];
-                    if (wanted < 0) {
-                        L.top = func + 1;
-                    } else {
-                        for (int j = 1; j < wanted; j++) {
-                            R[func + j] = null;
-                        }
-                        L.top = func + wanted;
-                    }
-                    L.depth--;
-                    if (f.finishOp) {
-                        Meta.finishOp(L, f);
-                    }
-                    return L;
-                }
-                case OP_FORLOOP: {
-                    if (R[ra + 2] == INT) {
-                        long count = N[ra + 1];
-                        if (count != 0) {
-                            N[ra + 1] = count - 1;
-                            long idx = N[ra] + N[ra + 2];
-                            N[ra] = idx;
-                            N[ra + 3] = idx;
-                            R[ra + 3] = INT;
-                            pc -= i >>> 15;
-                            if (--vm.fuel < 0) {
-                                f.pc = pc;
-                                vm.trap();
+                    case OP_GETTABLE: {
+                        int rc = base + (i >>> 24);
+                        if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
+                            Object kt = R[rc];
+                            Object v = kt == INT ? tt.get(N[rc]) : kt instanceof String s ? tt.get(s) : Meta.SLOW;
+                            if (v != Meta.SLOW && (v != null || tt.getMetatable() == null)) {
+                                Slots.set(R, N, ra, v);
+                                break;
                             }
                         }
-                    } else {
-                        double step = Double.longBitsToDouble(N[ra + 2]);
-                        double limit = Double.longBitsToDouble(N[ra + 1]);
-                        double idx = Double.longBitsToDouble(N[ra]) + step;
-                        if (step > 0 ? idx <= limit : limit <= idx) {
-                            long bits = Double.doubleToRawLongBits(idx);
-                            N[ra] = bits;
-                            N[ra + 3] = bits;
-                            R[ra + 3] = FLT;
-                            pc -= i >>> 15;
-                            if (--vm.fuel < 0) {
-                                f.pc = pc;
-                                vm.trap();
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
+                    }
+                    case OP_GETI: {
+                        if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
+                            Object v = tt.get((long) (i >>> 24));
+                            if (v != null || tt.getMetatable() == null) {
+                                Slots.set(R, N, ra, v);
+                                break;
                             }
                         }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                     }
-                    break;
-                }
-                case OP_FORPREP:
-                    f.pc = pc;
-                    if (Arith.forPrep(L, R, N, ra)) {
-                        pc += (i >>> 15) + 1;
+                    case OP_GETFIELD: {
+                        if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
+                            String key = (String) kR[i >>> 24];
+                            int hint = hints[pc - 1];
+                            int slot = tt.slotOf(key, hint);
+                            Object v = null;
+                            if (slot >= 0) {
+                                if (slot != hint) {
+                                    hints[pc - 1] = slot;
+                                }
+                                v = tt.valueAtSlot(slot);
+                            }
+                            if (v == null) {
+                                v = Meta.indexChain(tt, key);
+                            }
+                            if (v != Meta.SLOW) {
+                                Slots.set(R, N, ra, v);
+                                break;
+                            }
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                     }
-                    break;
-                case OP_TFORPREP:
-                    f.pc = pc;
-                    Meta.markTbc(L, f, ra + 3);
-                    pc += i >>> 15;
-                    break;
-                case OP_TFORCALL: {
-                    System.arraycopy(R, ra, R, ra + 4, 3);
-                    System.arraycopy(N, ra, N, ra + 4, 3);
-                    L.top = ra + 7;
-                    f.pc = pc;
-                    if (R[ra + 4] instanceof LuaClosure callee) {
-                        Calls.pushLua(L, callee, ra + 4, i >>> 24);
-                        return L;
+                    case OP_SETTABLE: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        Object kt = R[rb];
+                        if (R[ra] instanceof LuaTable tt && (kt == INT || kt instanceof String) && Meta.rawSettable(tt)) {
+                            int c = i >>> 24;
+                            Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                            if (kt == INT) {
+                                tt.put(N[rb], v);
+                            } else {
+                                tt.put((String) kt, v);
+                            }
+                            break;
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                     }
-                    return Calls.call(L, ra + 4, i >>> 24);
-                }
-                case OP_TFORLOOP: {
-                    Object v = R[ra + 4];
-                    if (v != null) {
-                        R[ra + 2] = v;
-                        N[ra + 2] = N[ra + 4];
-                        pc -= i >>> 15;
-                        if (--vm.fuel < 0) {
+                    case OP_SETI: {
+                        if (R[ra] instanceof LuaTable tt && Meta.rawSettable(tt)) {
+                            int c = i >>> 24;
+                            tt.put((long) ((i >>> 16) & 0xFF),
+                                    (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c));
+                            break;
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
+                    }
+                    case OP_SETFIELD: {
+                        if (R[ra] instanceof LuaTable tt) {
+                            int c = i >>> 24;
+                            String key = (String) kR[(i >>> 16) & 0xFF];
+                            Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                            int hint = hints[pc - 1];
+                            int slot = tt.slotOf(key, hint);
+                            if (slot >= 0 && tt.valueAtSlot(slot) != null) {
+                                if (slot != hint) {
+                                    hints[pc - 1] = slot;
+                                }
+                                tt.replaceAtSlot(slot, v);
+                                break;
+                            }
+                            if (Meta.rawSettable(tt)) {
+                                tt.put(key, v);
+                                break;
+                            }
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
+                    }
+                    case OP_NEWTABLE: {
+                        int b = (i >>> 16) & 0xFF;
+                        int c = i >>> 24;
+                        if ((i & 0x8000) != 0) {
+                            c += (code[pc] >>> 7) * 256;
+                        }
+                        pc++;
+                        R[ra] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0);
+                        break;
+                    }
+                    case OP_SELF: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        Object t = R[rb];
+                        R[ra + 1] = t;
+                        N[ra + 1] = N[rb];
+                        if ((i & 0x8000) != 0) {
+                            String key = (String) kR[i >>> 24];
+                            Object v;
+                            if (t instanceof LuaTable tt) {
+                                int hint = hints[pc - 1];
+                                int slot = tt.slotOf(key, hint);
+                                v = null;
+                                if (slot >= 0) {
+                                    if (slot != hint) {
+                                        hints[pc - 1] = slot;
+                                    }
+                                    v = tt.valueAtSlot(slot);
+                                }
+                                if (v == null) {
+                                    v = Meta.indexChain(tt, key);
+                                }
+                            } else {
+                                v = t instanceof String ? Meta.stringMethod(vm, key) : Meta.SLOW;
+                            }
+                            if (v != Meta.SLOW) {
+                                Slots.set(R, N, ra, v);
+                                break;
+                            }
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
+                    }
+                    case OP_ADDI: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        Object tb = R[rb];
+                        if (tb == INT) {
+                            N[ra] = N[rb] + ((i >>> 24) - OFFSET_SC);
+                            R[ra] = INT;
+                            pc++;
+                        } else if (tb == FLT) {
+                            N[ra] = Double.doubleToRawLongBits(Double.longBitsToDouble(N[rb]) + ((i >>> 24) - OFFSET_SC));
+                            R[ra] = FLT;
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_ADDK: case OP_SUBK: case OP_MULK: case OP_MODK: case OP_DIVK: case OP_IDIVK:
+                    case OP_BANDK: case OP_BORK: case OP_BXORK: case OP_POWK: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        int c = i >>> 24;
+                        if (Arith.arith(L, (i & 0x7F) - OP_ADDK, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_SHRI: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        if (Arith.arith(L, Arith.SHR, R, N, ra, R[rb], N[rb], INT, (i >>> 24) - OFFSET_SC)) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_SHLI: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        if (Arith.arith(L, Arith.SHL, R, N, ra, INT, (i >>> 24) - OFFSET_SC, R[rb], N[rb])) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_ADD: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        int rc = base + (i >>> 24);
+                        Object tb = R[rb];
+                        Object tc = R[rc];
+                        if (tb == INT && tc == INT) {
+                            N[ra] = N[rb] + N[rc];
+                            R[ra] = INT;
+                            pc++;
+                        } else if (tb == FLT && tc == FLT) {
+                            N[ra] = Double.doubleToRawLongBits(
+                                    Double.longBitsToDouble(N[rb]) + Double.longBitsToDouble(N[rc]));
+                            R[ra] = FLT;
+                            pc++;
+                        } else if (Arith.arith(L, Arith.ADD, R, N, ra, tb, N[rb], tc, N[rc])) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_SUB: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        int rc = base + (i >>> 24);
+                        Object tb = R[rb];
+                        Object tc = R[rc];
+                        if (tb == INT && tc == INT) {
+                            N[ra] = N[rb] - N[rc];
+                            R[ra] = INT;
+                            pc++;
+                        } else if (tb == FLT && tc == FLT) {
+                            N[ra] = Double.doubleToRawLongBits(
+                                    Double.longBitsToDouble(N[rb]) - Double.longBitsToDouble(N[rc]));
+                            R[ra] = FLT;
+                            pc++;
+                        } else if (Arith.arith(L, Arith.SUB, R, N, ra, tb, N[rb], tc, N[rc])) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_MUL: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        int rc = base + (i >>> 24);
+                        Object tb = R[rb];
+                        Object tc = R[rc];
+                        if (tb == INT && tc == INT) {
+                            N[ra] = N[rb] * N[rc];
+                            R[ra] = INT;
+                            pc++;
+                        } else if (tb == FLT && tc == FLT) {
+                            N[ra] = Double.doubleToRawLongBits(
+                                    Double.longBitsToDouble(N[rb]) * Double.longBitsToDouble(N[rc]));
+                            R[ra] = FLT;
+                            pc++;
+                        } else if (Arith.arith(L, Arith.MUL, R, N, ra, tb, N[rb], tc, N[rc])) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_DIV: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        int rc = base + (i >>> 24);
+                        Object tb = R[rb];
+                        Object tc = R[rc];
+                        if (tb == FLT && tc == FLT) {
+                            N[ra] = Double.doubleToRawLongBits(
+                                    Double.longBitsToDouble(N[rb]) / Double.longBitsToDouble(N[rc]));
+                            R[ra] = FLT;
+                            pc++;
+                        } else if (Arith.arith(L, Arith.DIV, R, N, ra, tb, N[rb], tc, N[rc])) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_MOD: case OP_POW: case OP_IDIV: case OP_BAND: case OP_BOR: case OP_BXOR:
+                    case OP_SHL: case OP_SHR: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        int rc = base + (i >>> 24);
+                        if (Arith.arith(L, (i & 0x7F) - OP_ADD, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_UNM: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        Object tb = R[rb];
+                        if (tb == INT) {
+                            N[ra] = -N[rb];
+                            R[ra] = INT;
+                            break;
+                        }
+                        if (tb == FLT) {
+                            N[ra] = Double.doubleToRawLongBits(-Double.longBitsToDouble(N[rb]));
+                            R[ra] = FLT;
+                            break;
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
+                    }
+                    case OP_NOT: {
+                        Object v = R[base + ((i >>> 16) & 0xFF)];
+                        R[ra] = v == null || v == Boolean.FALSE ? Boolean.TRUE : Boolean.FALSE;
+                        break;
+                    }
+                    case OP_LEN: {
+                        Object v = R[base + ((i >>> 16) & 0xFF)];
+                        if (v instanceof LuaTable t
+                                && (t.getMetatable() == null || t.getMetatable().metamethod(LuaTable.TM_LEN) == null)) {
+                            R[ra] = INT;
+                            N[ra] = t.length();
+                            break;
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
+                    }
+                    case OP_JMP: {
+                        int off = (i >>> 7) - OFFSET_SJ;
+                        pc += off;
+                        if (off < 0 && --vm.fuel < 0) {
                             f.pc = pc;
                             vm.trap();
                         }
+                        break;
                     }
-                    break;
+                    case OP_EQ: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        Object ta = R[ra];
+                        Object tb = R[rb];
+                        if (ta == tb && ta != INT && ta != FLT) {
+                            if ((i & 0x8000) == 0) {
+                                pc++;
+                            }
+                            break;
+                        }
+                        if (!(ta instanceof LuaTable) || !(tb instanceof LuaTable)) {
+                            if (Arith.rawEquals(ta, N[ra], tb, N[rb]) != ((i & 0x8000) != 0)) {
+                                pc++;
+                            }
+                            break;
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
+                    }
+                    case OP_LT: case OP_LE: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        Object ta = R[ra];
+                        Object tb = R[rb];
+                        boolean cond;
+                        if (ta == INT && tb == INT) {
+                            cond = (i & 0x7F) == OP_LT ? N[ra] < N[rb] : N[ra] <= N[rb];
+                        } else if (ta == FLT && tb == FLT) {
+                            double x = Double.longBitsToDouble(N[ra]);
+                            double y = Double.longBitsToDouble(N[rb]);
+                            cond = (i & 0x7F) == OP_LT ? x < y : x <= y;
+                        } else {
+                            f.pc = pc;
+                            next = ColdOps.execute(L, f, i);
+                            break dispatch;
+                        }
+                        if (cond != ((i & 0x8000) != 0)) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_EQK: {
+                        int b = (i >>> 16) & 0xFF;
+                        if (Arith.rawEquals(R[ra], N[ra], kR[b], kN[b]) != ((i & 0x8000) != 0)) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_EQI: case OP_LTI: case OP_LEI: case OP_GTI: case OP_GEI: {
+                        int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
+                        Object ta = R[ra];
+                        int op = i & 0x7F;
+                        boolean cond;
+                        if (ta == INT) {
+                            long x = N[ra];
+                            cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
+                                    : op == OP_GTI ? x > imm : x >= imm;
+                        } else if (ta == FLT) {
+                            double x = Double.longBitsToDouble(N[ra]);
+                            cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
+                                    : op == OP_GTI ? x > imm : x >= imm;
+                        } else if (op == OP_EQI) {
+                            cond = false;
+                        } else {
+                            f.pc = pc;
+                            next = ColdOps.execute(L, f, i);
+                            break dispatch;
+                        }
+                        if (cond != ((i & 0x8000) != 0)) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_TEST: {
+                        Object v = R[ra];
+                        if ((v != null && v != Boolean.FALSE) != ((i & 0x8000) != 0)) {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case OP_TESTSET: {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        Object v = R[rb];
+                        if ((v != null && v != Boolean.FALSE) != ((i & 0x8000) != 0)) {
+                            pc++;
+                        } else {
+                            R[ra] = v;
+                            N[ra] = N[rb];
+                        }
+                        break;
+                    }
+                    case OP_CALL: {
+                        int b = (i >>> 16) & 0xFF;
+                        if (b != 0) {
+                            L.top = ra + b;
+                        }
+                        f.pc = pc;
+                        if (--vm.fuel < 0) {
+                            vm.trap();
+                        }
+                        if (R[ra] instanceof LuaClosure callee) {
+                            Calls.pushLua(L, callee, ra, (i >>> 24) - 1);
+                            next = L;
+                        } else {
+                            next = Calls.call(L, ra, (i >>> 24) - 1);
+                        }
+                        break dispatch;
+                    }
+                    case OP_RETURN0: {
+                        int func = f.func;
+                        int wanted = f.nResults;
+                        for (int j = 0; j < wanted; j++) {
+                            R[func + j] = null;
+                        }
+                        L.top = wanted < 0 ? func : func + wanted;
+                        L.depth--;
+                        if (f.finishOp) {
+                            Meta.finishOp(L, f);
+                        }
+                        next = L;
+                        break dispatch;
+                    }
+                    case OP_RETURN1: {
+                        int func = f.func;
+                        int wanted = f.nResults;
+                        R[func] = R[ra];
+                        N[func] = N[ra];
+                        for (int j = 1; j < wanted; j++) {
+                            R[func + j] = null;
+                        }
+                        L.top = wanted < 0 ? func + 1 : func + wanted;
+                        L.depth--;
+                        if (f.finishOp) {
+                            Meta.finishOp(L, f);
+                        }
+                        next = L;
+                        break dispatch;
+                    }
+                    case OP_FORLOOP: {
+                        if (R[ra + 2] == INT) {
+                            long count = N[ra + 1];
+                            if (count != 0) {
+                                N[ra + 1] = count - 1;
+                                long idx = N[ra] + N[ra + 2];
+                                N[ra] = idx;
+                                N[ra + 3] = idx;
+                                R[ra + 3] = INT;
+                                pc -= i >>> 15;
+                                if (--vm.fuel < 0) {
+                                    f.pc = pc;
+                                    vm.trap();
+                                }
+                            }
+                        } else {
+                            double step = Double.longBitsToDouble(N[ra + 2]);
+                            double limit = Double.longBitsToDouble(N[ra + 1]);
+                            double idx = Double.longBitsToDouble(N[ra]) + step;
+                            if (step > 0 ? idx <= limit : limit <= idx) {
+                                long bits = Double.doubleToRawLongBits(idx);
+                                N[ra] = bits;
+                                N[ra + 3] = bits;
+                                R[ra + 3] = FLT;
+                                pc -= i >>> 15;
+                                if (--vm.fuel < 0) {
+                                    f.pc = pc;
+                                    vm.trap();
+                                }
+                            }
+                        }
+                        break;
+                    }
+                    case OP_TFORCALL: {
+                        System.arraycopy(R, ra, R, ra + 4, 3);
+                        System.arraycopy(N, ra, N, ra + 4, 3);
+                        L.top = ra + 7;
+                        f.pc = pc;
+                        if (R[ra + 4] instanceof LuaClosure callee) {
+                            Calls.pushLua(L, callee, ra + 4, i >>> 24);
+                            next = L;
+                        } else {
+                            next = Calls.call(L, ra + 4, i >>> 24);
+                        }
+                        break dispatch;
+                    }
+                    case OP_TFORLOOP: {
+                        Object v = R[ra + 4];
+                        if (v != null) {
+                            R[ra + 2] = v;
+                            N[ra + 2] = N[ra + 4];
+                            pc -= i >>> 15;
+                            if (--vm.fuel < 0) {
+                                f.pc = pc;
+                                vm.trap();
+                            }
+                        }
+                        break;
+                    }
+                    case OP_CLOSE:
+                        L.closeUpvalues(ra);
+                        if (L.tbcCount > 0 && L.tbc[L.tbcCount - 1] >= ra) {
+                            f.pc = pc;
+                            next = ColdOps.execute(L, f, i);
+                            break dispatch;
+                        }
+                        break;
+                    case OP_FORPREP:
+                        f.pc = pc;
+                        if (Arith.forPrep(L, R, N, ra)) {
+                            pc += (i >>> 15) + 1;
+                        }
+                        break;
+                    case OP_SETLIST:
+                        pc = Calls.setList(L, code, pc, i, ra);
+                        break;
+                    case OP_CLOSURE:
+                        R[ra] = Calls.closure(L, fc.children[i >>> 15], up, base);
+                        break;
+                    default:
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                 }
-                case OP_SETLIST:
-                    pc = Calls.setList(L, code, pc, i, ra);
-                    break;
-                case OP_CLOSURE:
-                    R[ra] = Calls.closure(L, fc.children[i >>> 15], up, base);
-                    break;
-                case OP_VARARG:
-                    Calls.vararg(L, f, ra, (i >>> 24) - 1);
-                    R = L.refs;
-                    N = L.nums;
-                    break;
-                case OP_VARARGPREP:
-                    f.pc = pc;
-                    base = Calls.varargPrep(L, f, fc.proto, (i >>> 7) & 0xFF);
-                    R = L.refs;
-                    N = L.nums;
-                    break;
-                case OP_EXTRAARG:
-                default:
-                    throw new IllegalStateException("bad opcode " + (i & 0x7F));
             }
+            if (next != L) {
+                return next;
+            }
+            f = L.frames[L.depth];
+            if (f.kind != CallFrame.LUA) {
+                return L;
+            }
+            R = L.refs;
+            N = L.nums;
         }
     }
 

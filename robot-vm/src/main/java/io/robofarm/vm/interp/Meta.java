@@ -106,6 +106,57 @@ final class Meta {
 
     // ------------------------------------------------------------------ indexing
 
+    /** Result of {@link #indexChain} when a metamethod must be called: the full {@link #index} must run. */
+    static final Object SLOW = new Object();
+
+    /**
+     * {@code t[key]} for a string key that {@code t} lacks, as long as every {@code __index} on the
+     * way is a table: the common class-inheritance chain, resolved without leaving the dispatch
+     * loop. Returns the value (null for nil), or {@link #SLOW} when a function handler or a
+     * non-table is met or the chain is too long.
+     */
+    static Object indexChain(LuaTable t, String key) {
+        for (int loop = 0; loop < Metatables.MAX_TAG_LOOP; loop++) {
+            LuaTable mt = t.getMetatable();
+            if (mt == null) {
+                return null;
+            }
+            Object h = mt.metamethod(LuaTable.TM_INDEX);
+            if (h == null) {
+                return null;
+            }
+            if (!(h instanceof LuaTable ht)) {
+                return SLOW;
+            }
+            Object v = ht.get(key);
+            if (v != null) {
+                return v;
+            }
+            t = ht;
+        }
+        return SLOW;
+    }
+
+    /** Method {@code key} of a string ({@code s:key}) when the string metatable's __index chain has only tables; else SLOW. */
+    static Object stringMethod(Vm vm, String key) {
+        LuaTable mt = vm.getStringMetatable();
+        if (mt == null) {
+            return SLOW;
+        }
+        Object h = mt.metamethod(LuaTable.TM_INDEX);
+        if (!(h instanceof LuaTable ht)) {
+            return SLOW;
+        }
+        Object v = ht.get(key);
+        return v != null ? v : indexChain(ht, key);
+    }
+
+    /** Whether a store into {@code t} is raw whatever the key: no metatable, or one without __newindex. */
+    static boolean rawSettable(LuaTable t) {
+        LuaTable mt = t.getMetatable();
+        return mt == null || mt.metamethod(LuaTable.TM_NEWINDEX) == null;
+    }
+
     static LuaState index(LuaState L, CallFrame f, Object t, Object key, int ra) {
         for (int loop = 0; loop < Metatables.MAX_TAG_LOOP; loop++) {
             Object h;
@@ -208,14 +259,6 @@ final class Meta {
                                    int dest) {
         int aop = event - Arith.EVENT_BASE;
         boolean bitwise = aop >= Arith.BAND && aop <= Arith.SHR || aop == Arith.BNOT;
-        if (!bitwise) {
-            Object n1 = toNumber(p1);
-            Object n2 = toNumber(p2);
-            if (n1 != null && n2 != null) {
-                storeArith(L, aop, n1, n2, dest);
-                return L;
-            }
-        }
         Object h = metamethod(L, p1, EVENT_KEYS[event]);
         if (h == null) {
             h = metamethod(L, p2, EVENT_KEYS[event]);
@@ -231,16 +274,12 @@ final class Meta {
         }
         if (bitwise) {
             if (isNumber(p1) && isNumber(p2)) {
-                int badReg = p1 instanceof Double d && !Arith.fitsLong(d) ? reg1 : reg2;
+                int badReg = p1 instanceof Double d && !LuaNumbers.fitsInteger(d) ? reg1 : reg2;
                 String info = badReg >= 0 ? DebugInfo.varInfo(f, badReg - f.base) : "";
                 throw Errors.runtime(L, "number" + info + " has no integer representation");
             }
             boolean firstBad = !isNumber(p1);
             throw Errors.typeError(L, f, firstBad ? p1 : p2, "perform bitwise operation on", firstBad ? reg1 : reg2);
-        }
-        if (p1 instanceof String || p2 instanceof String) {
-            throw Errors.runtime(L, "attempt to " + DebugInfo.eventName(event) + " a '" + LuaType.nameOf(p1)
-                    + "' with a '" + LuaType.nameOf(p2) + "'");
         }
         boolean firstBad = !isNumber(p1);
         throw Errors.typeError(L, f, firstBad ? p1 : p2, "perform arithmetic on", firstBad ? reg1 : reg2);
@@ -248,21 +287,6 @@ final class Meta {
 
     private static boolean isNumber(Object v) {
         return v instanceof Long || v instanceof Double;
-    }
-
-    private static Object toNumber(Object v) {
-        if (isNumber(v)) {
-            return v;
-        }
-        return v instanceof String s ? LuaNumbers.parse(s) : null;
-    }
-
-    private static void storeArith(LuaState L, int aop, Object n1, Object n2, int dest) {
-        Object t1 = n1 instanceof Long ? INT : FLT;
-        Object t2 = n2 instanceof Long ? INT : FLT;
-        long b1 = n1 instanceof Long l ? l : Double.doubleToRawLongBits((Double) n1);
-        long b2 = n2 instanceof Long l ? l : Double.doubleToRawLongBits((Double) n2);
-        Arith.arith(L, aop, L.refs, L.nums, dest, t1, b1, t2, b2);
     }
 
     private static Object metamethod(LuaState L, Object v, String event) {
@@ -305,15 +329,8 @@ final class Meta {
                 return L;
             }
             double d = (Double) v;
-            if (Arith.fitsLong(d)) {
+            if (LuaNumbers.fitsInteger(d)) {
                 store(L, ra, ~(long) d);
-                return L;
-            }
-        }
-        if (op == Interpreter.OP_UNM) {
-            Object n = toNumber(v);
-            if (n != null) {
-                store(L, ra, n instanceof Long l ? (Object) (-l) : (Object) (-(Double) n));
                 return L;
             }
         }

@@ -137,6 +137,45 @@ public final class LuaTable {
         }
     }
 
+    /**
+     * The hash-part slot of string key {@code key} (with a value or a dead key), or -1 when the key
+     * is absent. Slot {@code hint} is checked first, by identity: the interpreter remembers per
+     * instruction where the last table it saw kept the key, and tables built alike (objects of one
+     * class) keep a key at the same slot, so most field accesses skip hashing and probing.
+     */
+    public int slotOf(String key, int hint) {
+        Object[] keys = hashKeys;
+        if (hint < keys.length && keys[hint] == key) {
+            return hint;
+        }
+        if (hashLimit == 0) {
+            return -1;
+        }
+        int mask = keys.length - 1;
+        for (int i = mix(key.hashCode()) >>> hashShift; ; i = (i + 1) & mask) {
+            Object k = keys[i];
+            if (k == null) {
+                return -1;
+            }
+            if (key.equals(k)) {
+                return i;
+            }
+        }
+    }
+
+    /** The value at a hash slot returned by {@link #slotOf} (nil for a dead key). */
+    public Object valueAtSlot(int slot) {
+        return hashValues[slot];
+    }
+
+    /**
+     * Replaces the value at a hash slot returned by {@link #slotOf} that holds a non-nil value; a
+     * raw store of an existing key, which neither resizes the table nor needs {@code __newindex}.
+     */
+    public void replaceAtSlot(int slot, Object value) {
+        hashValues[slot] = value;
+    }
+
     // ---------------------------------------------------------------- writes
 
     /** Raw write; a nil value removes the key. */

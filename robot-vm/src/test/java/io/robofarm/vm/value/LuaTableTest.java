@@ -222,4 +222,29 @@ class LuaTableTest {
         t.resize(16, 1);
         assertEquals(10, t.length());
     }
+
+    @Test
+    void slotOfFindsStringKeysWithOrWithoutAGoodHint() {
+        LuaTable t = new LuaTable();
+        t.put("x", 1L);
+        t.put("y", 2L);
+        int slot = t.slotOf("y", 0);
+        assertEquals(2L, t.valueAtSlot(slot));
+        assertEquals(slot, t.slotOf("y", slot));
+        assertEquals(slot, t.slotOf(new String("y"), slot));
+        assertEquals(-1, t.slotOf("z", slot));
+        assertEquals(-1, new LuaTable().slotOf("x", 5));
+        t.replaceAtSlot(slot, "two");
+        assertEquals("two", t.get("y"));
+    }
+
+    @Test
+    void slotOfStillFindsAClearedKeyWithNilValue() {
+        LuaTable t = new LuaTable();
+        t.put("gone", 1L);
+        t.put("gone", null);
+        int slot = t.slotOf("gone", 0);
+        assertEquals(true, slot >= 0);
+        assertNull(t.valueAtSlot(slot));
+    }
 }
