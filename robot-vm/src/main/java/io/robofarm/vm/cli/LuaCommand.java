@@ -19,14 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code lua5.4} command line: {@code [-e STAT] [-l MOD] [-i] [-v] [-W] [-] [FILE [ARGS...]]} with
- * the same {@code arg} table, output and error report (message, traceback, exit status) as lua5.4. It takes
+ * The {@code lua5.4} command line, after robot-vm's own {@link HostOptions} ({@code --sandbox},
+ * {@code --max-fuel N}, {@code --timeout 5s}): {@code [-e STAT] [-l MOD] [-i] [-v] [-W] [-] [FILE [ARGS...]]}
+ * with the same {@code arg} table, output and error report (message, traceback, exit status) as lua5.4. It takes
  * its streams and working directory as parameters, so many scripts can run in one JVM.
  */
 public final class LuaCommand {
     /** Lua's program name when it has no argv[0] (LUA_PROGNAME). */
     public static final String DEFAULT_PROGNAME = "lua";
     static final String VERSION = "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio";
+
+    /** Exit status when a limit (fuel, timeout) stopped the script. */
+    static final int LIMIT_STATUS = 3;
 
     private final String progName;
     private final Path workingDirectory;
@@ -47,8 +51,9 @@ public final class LuaCommand {
     }
 
     /**
-     * Runs the command and returns its exit status (0 success, 1 error, or the status given to
-     * os.exit). Messages are prefixed with "lua", as lua.c does when it has no argv[0].
+     * Runs the command and returns its exit status (0 success, 1 error, 3 a limit stopped the script,
+     * or the status given to os.exit). Messages are prefixed with "lua", as lua.c does when it has no
+     * argv[0].
      */
     public static int run(List<String> argv, Path workingDirectory, InputStream stdin, PrintStream stdout,
                           PrintStream stderr) {
@@ -75,7 +80,16 @@ public final class LuaCommand {
                            boolean interactive, boolean readStdin) {
     }
 
-    private int run(List<String> argv) {
+    private int run(List<String> commandLine) {
+        HostOptions host;
+        try {
+            host = HostOptions.parse(commandLine);
+        } catch (HostOptions.BadOption e) {
+            stderr.print(progName + ": " + e.getMessage() + "\n");
+            stderr.flush();
+            return 1;
+        }
+        List<String> argv = commandLine.subList(host.consumed(), commandLine.size());
         Options options = parse(argv);
         if (options == null) {
             return 1;
@@ -86,7 +100,17 @@ public final class LuaCommand {
         vm.setStdin(stdin);
         vm.setWorkingDirectory(workingDirectory);
         try {
-            StandardLibraries.openAll(vm);
+            if (host.sandbox()) {
+                StandardLibraries.openSandboxed(vm);
+            } else {
+                StandardLibraries.openAll(vm);
+            }
+            if (host.maxFuel() >= 0) {
+                vm.setMaxFuel(host.maxFuel());
+            }
+            if (host.timeout() != null) {
+                vm.setTimeout(host.timeout());
+            }
             if (options.version()) {
                 stdout.println(VERSION);
             }
@@ -129,9 +153,10 @@ public final class LuaCommand {
         } catch (ScriptExit e) {
             return flush(out, e.status());
         } catch (VmInterrupted e) {
-            flush(out, 1);
+            flush(out, LIMIT_STATUS);
             stderr.print(progName + ": " + e.getMessage() + "\n");
-            return 1;
+            stderr.flush();
+            return LIMIT_STATUS;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             flush(out, 1);
             stderr.print(progName + ": internal error: " + e + "\n");

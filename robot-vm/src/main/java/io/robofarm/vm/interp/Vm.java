@@ -7,6 +7,7 @@ import io.robofarm.vm.value.LuaTable;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * One Lua virtual machine: the global state its coroutines share (globals, registry, string
@@ -32,15 +33,26 @@ public final class Vm {
     /** Nesting of Java-to-Lua calls (and metamethod calls), as Lua counts C calls. */
     int javaCalls;
     /**
-     * Work units between two looks at the interrupt flag. The interpreter counts {@link #fuel} down
-     * at backward jumps and calls (one decrement and branch on the hot path), library loops by the
-     * work they do. The volatile flag is only read when a slice runs out, so an interrupt from
-     * another thread is seen within one slice.
+     * Work units between two looks at the limits. The interpreter counts {@link #fuel} down at
+     * backward jumps and calls (one decrement and branch on the hot path), library loops by the work
+     * they do. The volatile flag, the fuel budget and the clock are only read when a slice runs out:
+     * a slice is short enough (well under a millisecond of straight-line work) that an interrupt or a
+     * deadline is seen within a few milliseconds, and long enough that the check costs nothing.
      */
-    private static final int FUEL_SLICE = 1 << 20;
+    private static final int FUEL_SLICE = 1 << 14;
 
     /** Work left in the current slice. */
     long fuel = FUEL_SLICE;
+    /** Length of the current slice: the work done in it is {@code slice - fuel}. */
+    private long slice = FUEL_SLICE;
+    /** Work done in slices that have ended. */
+    private long fuelUsed;
+    private long maxFuel = Long.MAX_VALUE;
+    /** {@link System#nanoTime()} at which the script times out; meaningful only when {@link #timeout} is set. */
+    private long deadline;
+    private Duration timeout;
+    /** Why the VM was stopped, once a limit was hit: every later trap stops it again. */
+    private String stopReason;
     private volatile boolean interrupted;
 
     public Vm() {
@@ -143,6 +155,36 @@ public final class Vm {
         return main.state.callMulti(fn, args);
     }
 
+    /**
+     * Stops the script with "fuel exhausted" once it has done more than {@code maxFuel} units of work
+     * (backward jumps, calls and library work, as the fuel countdown counts them).
+     */
+    public void setMaxFuel(long maxFuel) {
+        if (maxFuel < 0) {
+            throw new IllegalArgumentException("negative fuel: " + maxFuel);
+        }
+        fuelUsed += slice - fuel;
+        this.maxFuel = maxFuel;
+        startSlice();
+    }
+
+    /** Work done so far, in fuel units. */
+    public long fuelUsed() {
+        return fuelUsed + slice - fuel;
+    }
+
+    /**
+     * Stops the script with "timeout after ..." once {@code timeout} has passed from now. The clock is
+     * read at the end of each fuel slice, so no thread watches the VM.
+     */
+    public void setTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative timeout: " + timeout);
+        }
+        this.timeout = timeout;
+        deadline = System.nanoTime() + timeout.toNanos();
+    }
+
     /** Asks the running script to stop at its next trap check; thread-safe. */
     public void interrupt() {
         interrupted = true;
@@ -156,12 +198,43 @@ public final class Vm {
         }
     }
 
-    /** End of a fuel slice: stops the script if it was interrupted, else starts the next slice. */
+    /** End of a fuel slice: stops the script if it was interrupted or is out of a limit, else starts the next slice. */
     void trap() {
-        fuel = FUEL_SLICE;
+        fuelUsed += slice - fuel;
+        if (stopReason == null) {
+            stopReason = limitReached();
+        }
+        if (stopReason != null) {
+            slice = 0;
+            fuel = 0;
+            throw new VmInterrupted(stopReason);
+        }
+        startSlice();
         if (interrupted) {
             interrupted = false;
             throw new VmInterrupted("interrupted");
         }
+    }
+
+    private String limitReached() {
+        if (fuelUsed > maxFuel) {
+            return "fuel exhausted";
+        }
+        if (timeout != null && System.nanoTime() - deadline >= 0) {
+            return "timeout after " + describe(timeout);
+        }
+        return null;
+    }
+
+    /** "5 s" or "250 ms", as a limit is named to the user. */
+    private static String describe(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    /** The next slice ends at the fuel budget at the latest, so the budget is exact. */
+    private void startSlice() {
+        slice = Math.min(FUEL_SLICE, Math.max(0, maxFuel - fuelUsed));
+        fuel = slice;
     }
 }

@@ -1,8 +1,12 @@
 package io.robofarm.vm.stdlib;
 
 import io.robofarm.vm.interp.Vm;
+import io.robofarm.vm.value.LuaTable;
 
-/** Opens the whole standard library into a VM, in the order lua5.4's linit.c opens it. */
+/**
+ * Opens the standard library into a VM: all of it, in the order lua5.4's linit.c opens it, or the
+ * sandbox profile for robots, which keeps only what cannot reach the host.
+ */
 public final class StandardLibraries {
     private StandardLibraries() {
     }
@@ -20,5 +24,35 @@ public final class StandardLibraries {
         MathLib.open(vm);
         Utf8Lib.open(vm);
         PackageLib.open(vm);
+    }
+
+    /**
+     * Installs the robot sandbox: the base library without dofile and loadfile (load takes source
+     * text only), string without dump, table, math, utf8, coroutine, os with only time, clock, date
+     * and difftime, and a require that finds only modules granted by the host
+     * ({@link GrantedModules#grant}). No io, debug or package: nothing reaches host files, the
+     * environment, processes or Java objects.
+     */
+    public static void openSandboxed(Vm vm) {
+        BaseLib.open(vm);
+        ErrorFunctions.open(vm);
+        LoadFunctions.open(vm);
+        CoroutineLib.open(vm);
+        TableLib.open(vm);
+        StringLib.open(vm);
+        OsLib.open(vm);
+        MathLib.open(vm);
+        Utf8Lib.open(vm);
+        GrantedModules.open(vm);
+        LuaTable g = vm.globals();
+        g.put("dofile", null);
+        g.put("loadfile", null);
+        ((LuaTable) g.get("string")).put("dump", null);
+        LuaTable os = (LuaTable) g.get("os");
+        LuaTable safeOs = new LuaTable(0, 4);
+        for (String name : new String[] {"time", "clock", "date", "difftime"}) {
+            safeOs.put(name, os.get(name));
+        }
+        g.put("os", safeOs);
     }
 }

@@ -117,4 +117,42 @@ class LuaCommandTest {
         write("x.lua", "io.write('partial') os.exit(3)");
         assertEquals(new Result(3, "partial", ""), run("", "x.lua"));
     }
+
+    @Test
+    void exhaustedFuelExitsWithThreeAndTheReason() throws IOException {
+        write("loop.lua", "print('start') print(pcall(function() while true do end end))");
+        assertEquals(new Result(3, "start\n", "lua5.4: fuel exhausted\n"), run("", "--max-fuel", "100000", "loop.lua"));
+        assertEquals(new Result(0, "ok\n", ""), run("", "--max-fuel", "100000", "-e", "print('ok')"));
+    }
+
+    @Test
+    void aTimeoutExitsWithThreeAndTheReason() throws IOException {
+        write("loop.lua", "local ok = xpcall(error, function() while true do end end)");
+        assertEquals(new Result(3, "", "lua5.4: timeout after 100 ms\n"), run("", "--timeout", "100ms", "loop.lua"));
+        assertEquals(new Result(3, "", "lua5.4: timeout after 0 s\n"), run("", "--timeout", "0s", "loop.lua"));
+    }
+
+    @Test
+    void optionsCombineBeforeLuaOptionsAndScript() throws IOException {
+        write("s.lua", "print(io, os.getenv, ...)");
+        assertEquals(new Result(0, "nil\tnil\ta\n", ""),
+                run("", "--sandbox", "--max-fuel", "1000000", "--timeout", "5s", "-e", "x=1", "s.lua", "a"));
+    }
+
+    @Test
+    void theSandboxGrantsNoModules() throws IOException {
+        write("r.lua", "require 'os'");
+        assertEquals(new Result(1, "", "lua5.4: r.lua:1: module 'os' not found: not granted to this sandbox\n"
+                + "stack traceback:\n\t[C]: in function 'require'\n\tr.lua:1: in main chunk\n\t[C]: in ?\n"),
+                run("", "--sandbox", "r.lua"));
+    }
+
+    @Test
+    void malformedLimitsAreRejected() {
+        assertEquals(new Result(1, "", "lua5.4: bad --timeout '5' (e.g. 5s or 250ms expected)\n"),
+                run("", "--timeout", "5", "x.lua"));
+        assertEquals(new Result(1, "", "lua5.4: bad --max-fuel '-1' (a count of instructions expected)\n"),
+                run("", "--max-fuel", "-1", "x.lua"));
+        assertEquals(new Result(1, "", "lua5.4: '--max-fuel' needs argument\n"), run("", "--max-fuel"));
+    }
 }
