@@ -8,8 +8,10 @@ import io.robofarm.vm.value.LuaNumbers;
  * value. Operation codes follow Lua's order (ADD..BNOT), as the opcodes and metamethod events do.
  */
 final class Arith {
-    static final int ADD = 0, SUB = 1, MUL = 2, MOD = 3, POW = 4, DIV = 5, IDIV = 6, BAND = 7, BOR = 8,
-            BXOR = 9, SHL = 10, SHR = 11, UNM = 12, BNOT = 13;
+    static final int ADD = LuaNumbers.ADD, SUB = LuaNumbers.SUB, MUL = LuaNumbers.MUL, MOD = LuaNumbers.MOD,
+            POW = LuaNumbers.POW, DIV = LuaNumbers.DIV, IDIV = LuaNumbers.IDIV, BAND = LuaNumbers.BAND,
+            BOR = LuaNumbers.BOR, BXOR = LuaNumbers.BXOR, SHL = LuaNumbers.SHL, SHR = LuaNumbers.SHR,
+            UNM = 12, BNOT = 13;
     /** Metamethod event number of ADD (TM_ADD); event = op + EVENT_BASE. */
     static final int EVENT_BASE = 6;
 
@@ -46,26 +48,10 @@ final class Arith {
 
     /** {@link #arith} on two integers, for every operation but POW and DIV (whose result is a float). */
     private static long intArith(LuaState L, int op, long x, long y) {
-        switch (op) {
-            case ADD: return x + y;
-            case SUB: return x - y;
-            case MUL: return x * y;
-            case MOD:
-                if (y == 0) {
-                    throw Errors.runtime(L, "attempt to perform 'n%0'");
-                }
-                return LuaNumbers.floorMod(x, y);
-            case IDIV:
-                if (y == 0) {
-                    throw Errors.runtime(L, "attempt to divide by zero");
-                }
-                return LuaNumbers.floorDiv(x, y);
-            case BAND: return x & y;
-            case BOR: return x | y;
-            case BXOR: return x ^ y;
-            case SHL: return LuaNumbers.shiftLeft(x, y);
-            default: return LuaNumbers.shiftLeft(x, -y);
+        if (y == 0 && (op == MOD || op == IDIV)) {
+            throw Errors.runtime(L, op == MOD ? "attempt to perform 'n%0'" : "attempt to divide by zero");
         }
+        return LuaNumbers.integerArith(op, x, y);
     }
 
     /** {@link #arith} when not both operands are integers, or for POW and DIV. */
@@ -75,7 +61,7 @@ final class Arith {
             return false;
         }
         if (op < BAND) {
-            storeFloat(R, N, ra, floatArith(op, toDouble(t1, n1), toDouble(t2, n2)));
+            storeFloat(R, N, ra, LuaNumbers.floatArith(op, toDouble(t1, n1), toDouble(t2, n2)));
             return true;
         }
         if ((t1 == FLT && !LuaNumbers.fitsInteger(Double.longBitsToDouble(n1)))
@@ -92,20 +78,6 @@ final class Arith {
     private static void storeFloat(Object[] R, long[] N, int ra, double d) {
         N[ra] = Double.doubleToRawLongBits(d);
         R[ra] = FLT;
-    }
-
-    private static double floatArith(int op, double x, double y) {
-        switch (op) {
-            case ADD: return x + y;
-            case SUB: return x - y;
-            case MUL: return x * y;
-            case MOD: return LuaNumbers.fmod(x, y);
-            case IDIV: return LuaNumbers.floorDiv(x, y);
-            case POW: return Math.pow(x, y);
-            case DIV: return x / y;
-            default:
-                throw new IllegalArgumentException("not a float operation: " + op);
-        }
     }
 
     /** Raw equality of two tagged values (no metamethods): numbers by value, strings by content. */

@@ -154,16 +154,7 @@ final class Errors {
      * {@code failed}). An error in a __close handler replaces the error. Returns {error, failed}.
      */
     static Object[] unwind(LuaState L, int depth, int level, Object err, boolean failed) {
-        for (int d = L.depth; d > depth; d--) {
-            CallFrame fr = L.frames[d];
-            if (fr.finishOp) {
-                L.cCalls--;
-                fr.finishOp = false;
-            }
-            fr.clearRefs();
-        }
-        L.depth = depth;
-        L.closeUpvalues(level);
+        popFrames(L, depth, level);
         while (L.tbcCount > 0 && L.tbc[L.tbcCount - 1] >= level) {
             int idx = L.tbc[--L.tbcCount];
             Object v = Slots.get(L.refs, L.nums, idx);
@@ -179,15 +170,8 @@ final class Errors {
         return new Object[] {err, failed};
     }
 
-    /**
-     * Drops the frames above {@code depth} without running any Lua code: used when the VM is being
-     * stopped (interrupt, os.exit), which Lua handlers must not delay.
-     */
-    static void discard(LuaState L, int depth) {
-        if (L.depth <= depth) {
-            return;
-        }
-        int level = L.frames[depth + 1].func;
+    /** Pops the frames above {@code depth}, undoing their C-call counts, and closes upvalues from {@code level}. */
+    private static void popFrames(LuaState L, int depth, int level) {
         for (int d = L.depth; d > depth; d--) {
             CallFrame fr = L.frames[d];
             if (fr.finishOp) {
@@ -198,6 +182,18 @@ final class Errors {
         }
         L.depth = depth;
         L.closeUpvalues(level);
+    }
+
+    /**
+     * Drops the frames above {@code depth} without running any Lua code: used when the VM is being
+     * stopped (interrupt, os.exit), which Lua handlers must not delay.
+     */
+    static void discard(LuaState L, int depth) {
+        if (L.depth <= depth) {
+            return;
+        }
+        int level = L.frames[depth + 1].func;
+        popFrames(L, depth, level);
         while (L.tbcCount > 0 && L.tbc[L.tbcCount - 1] >= level) {
             L.tbcCount--;
         }

@@ -6,7 +6,9 @@ import io.robofarm.vm.value.LuaNumbers;
  * Folds arithmetic and bitwise operations on numeric literals at compile time, exactly as Lua
  * does. It declines (returns null) whenever folding could change behaviour: operations that
  * would raise an error at run time (division by zero, bitwise on non-integral floats) and
- * float results that are NaN or zero (so -0.0 is never produced by folding).
+ * float results that are NaN or zero (so -0.0 is never produced by folding). The arithmetic
+ * itself is {@link LuaNumbers}', the same the interpreter runs: {@link BinOpr}'s first twelve
+ * operators are in Lua's operation order.
  */
 final class ConstantFolder {
     private ConstantFolder() {
@@ -18,7 +20,7 @@ final class ConstantFolder {
             case BAND, BOR, BXOR, SHL, SHR -> {
                 Long x = toInteger(a);
                 Long y = toInteger(b);
-                return x == null || y == null ? null : bitwise(op, x, y);
+                return x == null || y == null ? null : LuaNumbers.integerArith(op.ordinal(), x, y);
             }
             case DIV, IDIV, MOD -> {
                 if (((Number) b).doubleValue() == 0) {
@@ -29,9 +31,9 @@ final class ConstantFolder {
             }
         }
         if (a instanceof Long x && b instanceof Long y && op != BinOpr.POW && op != BinOpr.DIV) {
-            return integerArith(op, x, y);
+            return LuaNumbers.integerArith(op.ordinal(), x, y);
         }
-        return checkFloat(floatArith(op, ((Number) a).doubleValue(), ((Number) b).doubleValue()));
+        return checkFloat(LuaNumbers.floatArith(op.ordinal(), ((Number) a).doubleValue(), ((Number) b).doubleValue()));
     }
 
     /** The folded value of unary minus or bitwise not, or null when it must not be folded. */
@@ -52,37 +54,5 @@ final class ConstantFolder {
 
     private static Long toInteger(Object v) {
         return v instanceof Long l ? l : LuaNumbers.toIntegerExact((Double) v);
-    }
-
-    private static long bitwise(BinOpr op, long x, long y) {
-        return switch (op) {
-            case BAND -> x & y;
-            case BOR -> x | y;
-            case BXOR -> x ^ y;
-            case SHL -> LuaNumbers.shiftLeft(x, y);
-            default -> LuaNumbers.shiftLeft(x, -y);
-        };
-    }
-
-    private static long integerArith(BinOpr op, long x, long y) {
-        return switch (op) {
-            case ADD -> x + y;
-            case SUB -> x - y;
-            case MUL -> x * y;
-            case MOD -> LuaNumbers.floorMod(x, y);
-            default -> LuaNumbers.floorDiv(x, y);
-        };
-    }
-
-    private static double floatArith(BinOpr op, double x, double y) {
-        return switch (op) {
-            case ADD -> x + y;
-            case SUB -> x - y;
-            case MUL -> x * y;
-            case MOD -> LuaNumbers.fmod(x, y);
-            case POW -> LuaNumbers.pow(x, y);
-            case DIV -> x / y;
-            default -> LuaNumbers.floorDiv(x, y);
-        };
     }
 }

@@ -13,6 +13,13 @@ import java.math.RoundingMode;
  */
 public final class LuaNumbers {
 
+    /**
+     * Lua's binary arithmetic operations, numbered in the order of its opcodes (OP_ADD..OP_SHR)
+     * and metamethod events (__add..__shr), so callers can map their own operators by position.
+     */
+    public static final int ADD = 0, SUB = 1, MUL = 2, MOD = 3, POW = 4, DIV = 5, IDIV = 6, BAND = 7, BOR = 8,
+            BXOR = 9, SHL = 10, SHR = 11;
+
     private static final MathContext FOURTEEN_DIGITS = new MathContext(14, RoundingMode.HALF_EVEN);
     private static final double TWO_POW_63 = 0x1p63;
 
@@ -262,6 +269,41 @@ public final class LuaNumbers {
         }
         digits.setLength(end);
         return exponent + pointPosition - 1 - leadingZeros;
+    }
+
+    /**
+     * {@code x op y} on two integers for every operation but POW and DIV (whose result is a float).
+     * The caller has rejected a zero divisor for MOD and IDIV, since what that means (an error, or
+     * no constant folding) is its own business.
+     */
+    public static long integerArith(int op, long x, long y) {
+        switch (op) {
+            case ADD: return x + y;
+            case SUB: return x - y;
+            case MUL: return x * y;
+            case MOD: return floorMod(x, y);
+            case IDIV: return floorDiv(x, y);
+            case BAND: return x & y;
+            case BOR: return x | y;
+            case BXOR: return x ^ y;
+            case SHL: return shiftLeft(x, y);
+            case SHR: return shiftLeft(x, -y);
+            default: throw new IllegalArgumentException("not an integer operation: " + op);
+        }
+    }
+
+    /** {@code x op y} on two floats, for the operations ADD..IDIV. */
+    public static double floatArith(int op, double x, double y) {
+        switch (op) {
+            case ADD: return x + y;
+            case SUB: return x - y;
+            case MUL: return x * y;
+            case MOD: return fmod(x, y);
+            case POW: return pow(x, y);
+            case DIV: return x / y;
+            case IDIV: return floorDiv(x, y);
+            default: throw new IllegalArgumentException("not a float operation: " + op);
+        }
     }
 
     /** Lua's {@code //} on integers (the caller has rejected a zero divisor). */

@@ -18,6 +18,7 @@ import java.util.Map;
  * {@code __add} converts numeric strings and retries, or defers to the other operand's metamethod.
  */
 public final class StringArithmetic {
+    /** The operations, ADD..IDIV in Lua's order so that {@code ordinal()} is the {@link LuaNumbers} code. */
     private enum Op { ADD, SUB, MUL, MOD, POW, DIV, IDIV, UNM }
 
     /** The metamethods by event name, shared by every VM's string metatable. */
@@ -71,38 +72,19 @@ public final class StringArithmetic {
     }
 
     private static Object compute(Op op, Object a, Object b) {
-        if (a instanceof Long x && b instanceof Long y && op != Op.DIV && op != Op.POW) {
-            return switch (op) {
-                case ADD -> x + y;
-                case SUB -> x - y;
-                case MUL -> x * y;
-                case MOD -> {
-                    if (y == 0) {
-                        throw new LuaError("attempt to perform 'n%0'");
-                    }
-                    yield LuaNumbers.floorMod(x, y);
-                }
-                case IDIV -> {
-                    if (y == 0) {
-                        throw new LuaError("attempt to divide by zero");
-                    }
-                    yield LuaNumbers.floorDiv(x, y);
-                }
-                case UNM -> -x;
-                case DIV, POW -> throw new AssertionError(op);
-            };
+        if (op == Op.UNM) {
+            if (a instanceof Long x) {
+                return -x;
+            }
+            return -(Double) a;
         }
-        double x = a instanceof Long l ? (double) l : (Double) a;
-        double y = b instanceof Long l ? (double) l : (Double) b;
-        return switch (op) {
-            case ADD -> x + y;
-            case SUB -> x - y;
-            case MUL -> x * y;
-            case MOD -> LuaNumbers.fmod(x, y);
-            case POW -> LuaNumbers.pow(x, y);
-            case DIV -> x / y;
-            case IDIV -> Math.floor(x / y);
-            case UNM -> -x;
-        };
+        int code = op.ordinal();
+        if (a instanceof Long x && b instanceof Long y && op != Op.DIV && op != Op.POW) {
+            if (y == 0 && (op == Op.MOD || op == Op.IDIV)) {
+                throw new LuaError(op == Op.MOD ? "attempt to perform 'n%0'" : "attempt to divide by zero");
+            }
+            return LuaNumbers.integerArith(code, x, y);
+        }
+        return LuaNumbers.floatArith(code, ((Number) a).doubleValue(), ((Number) b).doubleValue());
     }
 }
