@@ -1,6 +1,7 @@
 package io.robofarm.vm.stdlib;
 
-import io.robofarm.vm.interp.JavaBody;
+import static io.robofarm.vm.stdlib.LibraryFunctions.register;
+
 import io.robofarm.vm.interp.JavaFunction;
 import io.robofarm.vm.interp.LuaError;
 import io.robofarm.vm.interp.LuaState;
@@ -45,10 +46,6 @@ public final class BaseLib {
         register(g, "type", BaseLib::type);
         g.put("collectgarbage", new CollectGarbage());
         g.put("warn", new Warnings());
-    }
-
-    private static void register(LuaTable g, String name, JavaBody body) {
-        g.put(name, JavaFunction.of(name, body));
     }
 
     private static int assertTrue(LuaState L) {

@@ -1,9 +1,9 @@
 package io.robofarm.vm.stdlib;
 
+import static io.robofarm.vm.stdlib.LibraryFunctions.register;
+
 import io.robofarm.vm.interp.ControlFunctions;
 import io.robofarm.vm.interp.Coroutine;
-import io.robofarm.vm.interp.JavaBody;
-import io.robofarm.vm.interp.JavaFunction;
 import io.robofarm.vm.interp.LuaFunction;
 import io.robofarm.vm.interp.LuaState;
 import io.robofarm.vm.interp.Vm;
@@ -29,10 +29,6 @@ public final class CoroutineLib {
         register(co, "running", CoroutineLib::running);
         register(co, "close", CoroutineLib::close);
         vm.globals().put("coroutine", co);
-    }
-
-    private static void register(LuaTable lib, String name, JavaBody body) {
-        lib.put(name, JavaFunction.of(name, body));
     }
 
     private static int create(LuaState L) {

@@ -1,6 +1,7 @@
 package io.robofarm.vm.stdlib;
 
-import io.robofarm.vm.interp.JavaBody;
+import static io.robofarm.vm.stdlib.LibraryFunctions.register;
+
 import io.robofarm.vm.interp.JavaFunction;
 import io.robofarm.vm.interp.LuaError;
 import io.robofarm.vm.interp.LuaState;
@@ -56,10 +57,6 @@ public final class IoLib {
         io.put("stdout", stdout);
         io.put("stderr", stderr);
         vm.globals().put("io", io);
-    }
-
-    private static void register(LuaTable lib, String qualifiedName, JavaBody body) {
-        lib.put(qualifiedName.substring(qualifiedName.indexOf('.') + 1), JavaFunction.of(qualifiedName, body));
     }
 
     private static LuaTable newFile(LuaTable meta) {

@@ -1,7 +1,7 @@
 package io.robofarm.vm.stdlib;
 
-import io.robofarm.vm.interp.JavaBody;
-import io.robofarm.vm.interp.JavaFunction;
+import static io.robofarm.vm.stdlib.LibraryFunctions.register;
+
 import io.robofarm.vm.interp.LuaState;
 import io.robofarm.vm.interp.Vm;
 import io.robofarm.vm.value.LuaNumbers;
@@ -22,27 +22,27 @@ public final class MathLib {
     /** Installs the {@code math} table into the VM's globals, with a freshly seeded generator. */
     public static void open(Vm vm) {
         LuaTable math = new LuaTable(0, 32);
-        register(math, "abs", MathLib::abs);
-        register(math, "ceil", MathLib::ceil);
-        register(math, "floor", MathLib::floor);
-        register(math, "fmod", MathLib::fmod);
-        register(math, "log", MathLib::log);
-        register(math, "max", L -> extreme(L, true));
-        register(math, "min", L -> extreme(L, false));
-        register(math, "modf", MathLib::modf);
-        register(math, "tointeger", MathLib::tointeger);
-        register(math, "type", MathLib::type);
-        register(math, "ult", MathLib::ult);
-        register(math, "sqrt", L -> pushFloat(L, Math.sqrt(L.checkNumber(1))));
-        register(math, "sin", L -> pushFloat(L, Math.sin(L.checkNumber(1))));
-        register(math, "cos", L -> pushFloat(L, Math.cos(L.checkNumber(1))));
-        register(math, "tan", L -> pushFloat(L, Math.tan(L.checkNumber(1))));
-        register(math, "asin", L -> pushFloat(L, domainNaN(L.checkNumber(1), Math::asin)));
-        register(math, "acos", L -> pushFloat(L, domainNaN(L.checkNumber(1), Math::acos)));
-        register(math, "atan", L -> pushFloat(L, Math.atan2(L.checkNumber(1), L.optNumber(2, 1))));
-        register(math, "exp", L -> pushFloat(L, Math.exp(L.checkNumber(1))));
-        register(math, "deg", L -> pushFloat(L, L.checkNumber(1) * (180.0 / Math.PI)));
-        register(math, "rad", L -> pushFloat(L, L.checkNumber(1) * (Math.PI / 180.0)));
+        register(math, "math.abs", MathLib::abs);
+        register(math, "math.ceil", MathLib::ceil);
+        register(math, "math.floor", MathLib::floor);
+        register(math, "math.fmod", MathLib::fmod);
+        register(math, "math.log", MathLib::log);
+        register(math, "math.max", L -> extreme(L, true));
+        register(math, "math.min", L -> extreme(L, false));
+        register(math, "math.modf", MathLib::modf);
+        register(math, "math.tointeger", MathLib::tointeger);
+        register(math, "math.type", MathLib::type);
+        register(math, "math.ult", MathLib::ult);
+        register(math, "math.sqrt", L -> pushFloat(L, Math.sqrt(L.checkNumber(1))));
+        register(math, "math.sin", L -> pushFloat(L, Math.sin(L.checkNumber(1))));
+        register(math, "math.cos", L -> pushFloat(L, Math.cos(L.checkNumber(1))));
+        register(math, "math.tan", L -> pushFloat(L, Math.tan(L.checkNumber(1))));
+        register(math, "math.asin", L -> pushFloat(L, domainNaN(L.checkNumber(1), Math::asin)));
+        register(math, "math.acos", L -> pushFloat(L, domainNaN(L.checkNumber(1), Math::acos)));
+        register(math, "math.atan", L -> pushFloat(L, Math.atan2(L.checkNumber(1), L.optNumber(2, 1))));
+        register(math, "math.exp", L -> pushFloat(L, Math.exp(L.checkNumber(1))));
+        register(math, "math.deg", L -> pushFloat(L, L.checkNumber(1) * (180.0 / Math.PI)));
+        register(math, "math.rad", L -> pushFloat(L, L.checkNumber(1) * (Math.PI / 180.0)));
         openCompat53(math);
         math.put("huge", Double.POSITIVE_INFINITY);
         math.put("pi", Math.PI);
@@ -51,8 +51,8 @@ public final class MathLib {
         Xoshiro256 generator = new Xoshiro256(0, 0);
         RandomFunctions random = new RandomFunctions(generator);
         random.seedFromClock();
-        register(math, "random", random::random);
-        register(math, "randomseed", random::randomseed);
+        register(math, "math.random", random::random);
+        register(math, "math.randomseed", random::randomseed);
         vm.globals().put("math", math);
     }
 
@@ -61,14 +61,14 @@ public final class MathLib {
      * Debian does) still offers, so scripts written for it keep running.
      */
     private static void openCompat53(LuaTable math) {
-        register(math, "atan2", L -> pushFloat(L, Math.atan2(L.checkNumber(1), L.optNumber(2, 1))));
-        register(math, "cosh", L -> pushFloat(L, Math.cosh(L.checkNumber(1))));
-        register(math, "sinh", L -> pushFloat(L, Math.sinh(L.checkNumber(1))));
-        register(math, "tanh", L -> pushFloat(L, Math.tanh(L.checkNumber(1))));
-        register(math, "pow", L -> pushFloat(L, LuaNumbers.pow(L.checkNumber(1), L.checkNumber(2))));
-        register(math, "log10", L -> pushFloat(L, domainNaN(L.checkNumber(1), Math::log10)));
-        register(math, "ldexp", L -> pushFloat(L, ldexp(L.checkNumber(1), L.checkInteger(2))));
-        register(math, "frexp", MathLib::frexp);
+        register(math, "math.atan2", L -> pushFloat(L, Math.atan2(L.checkNumber(1), L.optNumber(2, 1))));
+        register(math, "math.cosh", L -> pushFloat(L, Math.cosh(L.checkNumber(1))));
+        register(math, "math.sinh", L -> pushFloat(L, Math.sinh(L.checkNumber(1))));
+        register(math, "math.tanh", L -> pushFloat(L, Math.tanh(L.checkNumber(1))));
+        register(math, "math.pow", L -> pushFloat(L, LuaNumbers.pow(L.checkNumber(1), L.checkNumber(2))));
+        register(math, "math.log10", L -> pushFloat(L, domainNaN(L.checkNumber(1), Math::log10)));
+        register(math, "math.ldexp", L -> pushFloat(L, ldexp(L.checkNumber(1), L.checkInteger(2))));
+        register(math, "math.frexp", MathLib::frexp);
     }
 
     /** {@code m * 2^e} with C's ldexp saturation: exponents beyond any double's range clamp. */
@@ -92,10 +92,6 @@ public final class MathLib {
         L.pushNumber(Math.scalb(x, -(e + 1)));
         L.pushInteger(e + 1);
         return 2;
-    }
-
-    private static void register(LuaTable lib, String name, JavaBody body) {
-        lib.put(name, JavaFunction.of("math." + name, body));
     }
 
     private static int pushFloat(LuaState L, double v) {

@@ -1,7 +1,7 @@
 package io.robofarm.vm.stdlib;
 
-import io.robofarm.vm.interp.JavaBody;
-import io.robofarm.vm.interp.JavaFunction;
+import static io.robofarm.vm.stdlib.LibraryFunctions.register;
+
 import io.robofarm.vm.interp.LuaState;
 import io.robofarm.vm.interp.LuaType;
 import io.robofarm.vm.interp.Vm;
@@ -34,23 +34,19 @@ public final class OsLib {
     public static void open(Vm vm) {
         LuaTable os = new LuaTable(0, 16);
         long start = System.nanoTime();
-        register(os, "clock", L -> {
+        register(os, "os.clock", L -> {
             L.pushNumber((System.nanoTime() - start) / 1e9);
             return 1;
         });
-        register(os, "date", OsLib::date);
-        register(os, "difftime", OsLib::difftime);
-        register(os, "exit", OsLib::exit);
-        register(os, "getenv", OsLib::getenv);
-        register(os, "remove", OsLib::remove);
-        register(os, "rename", OsLib::rename);
-        register(os, "setlocale", OsLib::setlocale);
-        register(os, "time", OsLib::time);
+        register(os, "os.date", OsLib::date);
+        register(os, "os.difftime", OsLib::difftime);
+        register(os, "os.exit", OsLib::exit);
+        register(os, "os.getenv", OsLib::getenv);
+        register(os, "os.remove", OsLib::remove);
+        register(os, "os.rename", OsLib::rename);
+        register(os, "os.setlocale", OsLib::setlocale);
+        register(os, "os.time", OsLib::time);
         vm.globals().put("os", os);
-    }
-
-    private static void register(LuaTable lib, String name, JavaBody body) {
-        lib.put(name, JavaFunction.of("os." + name, body));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.robofarm.vm.stdlib;
 
-import io.robofarm.vm.interp.JavaBody;
+import static io.robofarm.vm.stdlib.LibraryFunctions.register;
+
 import io.robofarm.vm.interp.JavaFunction;
 import io.robofarm.vm.interp.LuaFunction;
 import io.robofarm.vm.interp.LuaState;
@@ -78,10 +79,6 @@ public final class PackageLib {
         LuaTable loaded = new LuaTable(0, 16);
         vm.registry().put(LOADED_KEY, loaded);
         return loaded;
-    }
-
-    private static void register(LuaTable lib, String qualifiedName, JavaBody body) {
-        lib.put(qualifiedName.substring(qualifiedName.indexOf('.') + 1), JavaFunction.of(qualifiedName, body));
     }
 
     private static int require(LuaState L, LuaTable pkg, LuaTable loaded) {

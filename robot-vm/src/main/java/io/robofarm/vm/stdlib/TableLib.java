@@ -1,7 +1,7 @@
 package io.robofarm.vm.stdlib;
 
-import io.robofarm.vm.interp.JavaBody;
-import io.robofarm.vm.interp.JavaFunction;
+import static io.robofarm.vm.stdlib.LibraryFunctions.register;
+
 import io.robofarm.vm.interp.LuaState;
 import io.robofarm.vm.interp.LuaType;
 import io.robofarm.vm.interp.Vm;
@@ -23,18 +23,14 @@ public final class TableLib {
     /** Installs the {@code table} table into the VM's globals. */
     public static void open(Vm vm) {
         LuaTable table = new LuaTable(0, 8);
-        register(table, "concat", TableLib::concat);
-        register(table, "insert", TableLib::insert);
-        register(table, "move", TableLib::move);
-        register(table, "pack", TableLib::pack);
-        register(table, "remove", TableLib::remove);
-        register(table, "sort", TableSorter::sort);
-        register(table, "unpack", TableLib::unpack);
+        register(table, "table.concat", TableLib::concat);
+        register(table, "table.insert", TableLib::insert);
+        register(table, "table.move", TableLib::move);
+        register(table, "table.pack", TableLib::pack);
+        register(table, "table.remove", TableLib::remove);
+        register(table, "table.sort", TableSorter::sort);
+        register(table, "table.unpack", TableLib::unpack);
         vm.globals().put("table", table);
-    }
-
-    private static void register(LuaTable lib, String name, JavaBody body) {
-        lib.put(name, JavaFunction.of("table." + name, body));
     }
 
     private static int concat(LuaState L) {

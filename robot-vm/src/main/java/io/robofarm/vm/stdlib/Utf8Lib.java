@@ -1,6 +1,7 @@
 package io.robofarm.vm.stdlib;
 
-import io.robofarm.vm.interp.JavaBody;
+import static io.robofarm.vm.stdlib.LibraryFunctions.register;
+
 import io.robofarm.vm.interp.JavaFunction;
 import io.robofarm.vm.interp.LuaState;
 import io.robofarm.vm.interp.Vm;
@@ -26,17 +27,13 @@ public final class Utf8Lib {
     /** Installs the {@code utf8} table into the VM's globals. */
     public static void open(Vm vm) {
         LuaTable utf8 = new LuaTable(0, 8);
-        register(utf8, "char", Utf8Lib::utfChar);
-        register(utf8, "codes", Utf8Lib::codes);
-        register(utf8, "codepoint", Utf8Lib::codepoint);
-        register(utf8, "len", Utf8Lib::len);
-        register(utf8, "offset", Utf8Lib::offset);
+        register(utf8, "utf8.char", Utf8Lib::utfChar);
+        register(utf8, "utf8.codes", Utf8Lib::codes);
+        register(utf8, "utf8.codepoint", Utf8Lib::codepoint);
+        register(utf8, "utf8.len", Utf8Lib::len);
+        register(utf8, "utf8.offset", Utf8Lib::offset);
         utf8.put("charpattern", "[\0-\u007F\u00C2-\u00FD][\u0080-\u00BF]*");
         vm.globals().put("utf8", utf8);
-    }
-
-    private static void register(LuaTable lib, String name, JavaBody body) {
-        lib.put(name, JavaFunction.of("utf8." + name, body));
     }
 
     private static int utfChar(LuaState L) {
