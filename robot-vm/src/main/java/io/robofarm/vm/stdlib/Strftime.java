@@ -53,34 +53,12 @@ final class Strftime {
             case 'A' -> out.append(DAYS[wday]);
             case 'b', 'h' -> out.append(MONTHS[t.getMonthValue() - 1], 0, 3);
             case 'B' -> out.append(MONTHS[t.getMonthValue() - 1]);
-            case 'c' -> {
-                append(out, 'a', t, utc);
-                out.append(' ');
-                append(out, 'b', t, utc);
-                out.append(' ');
-                append(out, 'e', t, utc);
-                out.append(' ');
-                append(out, 'T', t, utc);
-                out.append(' ');
-                append(out, 'Y', t, utc);
-            }
+            case 'c' -> appendAll(out, "a b e T Y", t, utc);
             case 'C' -> pad(out, Math.floorDiv(t.getYear(), 100), 2, '0');
             case 'd' -> pad(out, t.getDayOfMonth(), 2, '0');
-            case 'D', 'x' -> {
-                append(out, 'm', t, utc);
-                out.append('/');
-                append(out, 'd', t, utc);
-                out.append('/');
-                append(out, 'y', t, utc);
-            }
+            case 'D', 'x' -> appendAll(out, "m/d/y", t, utc);
             case 'e' -> pad(out, t.getDayOfMonth(), 2, ' ');
-            case 'F' -> {
-                append(out, 'Y', t, utc);
-                out.append('-');
-                append(out, 'm', t, utc);
-                out.append('-');
-                append(out, 'd', t, utc);
-            }
+            case 'F' -> appendAll(out, "Y-m-d", t, utc);
             case 'g' -> pad(out, Math.floorMod(t.get(IsoFields.WEEK_BASED_YEAR), 100), 2, '0');
             case 'G' -> out.append(t.get(IsoFields.WEEK_BASED_YEAR));
             case 'H' -> pad(out, t.getHour(), 2, '0');
@@ -90,29 +68,11 @@ final class Strftime {
             case 'M' -> pad(out, t.getMinute(), 2, '0');
             case 'n' -> out.append('\n');
             case 'p' -> out.append(t.getHour() < 12 ? "AM" : "PM");
-            case 'r' -> {
-                append(out, 'I', t, utc);
-                out.append(':');
-                append(out, 'M', t, utc);
-                out.append(':');
-                append(out, 'S', t, utc);
-                out.append(' ');
-                append(out, 'p', t, utc);
-            }
-            case 'R' -> {
-                append(out, 'H', t, utc);
-                out.append(':');
-                append(out, 'M', t, utc);
-            }
+            case 'r' -> appendAll(out, "I:M:S p", t, utc);
+            case 'R' -> appendAll(out, "H:M", t, utc);
             case 'S' -> pad(out, t.getSecond(), 2, '0');
             case 't' -> out.append('\t');
-            case 'T', 'X' -> {
-                append(out, 'H', t, utc);
-                out.append(':');
-                append(out, 'M', t, utc);
-                out.append(':');
-                append(out, 'S', t, utc);
-            }
+            case 'T', 'X' -> appendAll(out, "H:M:S", t, utc);
             case 'u' -> out.append(wday == 0 ? 7 : wday);
             case 'U' -> pad(out, (t.getDayOfYear() - 1 + 7 - wday) / 7, 2, '0');
             case 'V' -> pad(out, t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2, '0');
@@ -124,6 +84,21 @@ final class Strftime {
             case 'Z' -> out.append(utc ? "GMT" : ZONE_ABBREVIATION.format(t));
             case '%' -> out.append('%');
             default -> throw new IllegalArgumentException("unchecked conversion " + spec);
+        }
+    }
+
+    /**
+     * A composite conversion by its definition: each letter of {@code conversions} is a
+     * conversion, every other character is copied.
+     */
+    private static void appendAll(StringBuilder out, String conversions, ZonedDateTime t, boolean utc) {
+        for (int i = 0; i < conversions.length(); i++) {
+            char c = conversions.charAt(i);
+            if (Character.isLetter(c)) {
+                append(out, c, t, utc);
+            } else {
+                out.append(c);
+            }
         }
     }
 
