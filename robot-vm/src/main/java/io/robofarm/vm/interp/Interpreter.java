@@ -407,6 +407,9 @@ final class Interpreter {
                         }
                         break;
                     }
+                    // ADD, SUB, MUL and DIV each keep their own copy of the two-integer and two-float paths,
+                    // so the common case costs one tag test and no second switch on the operation;
+                    // everything else goes to Arith, whose rules are LuaNumbers'.
                     case OP_ADD: {
                         int rb = base + ((i >>> 16) & 0xFF);
                         int rc = base + (i >>> 24);
