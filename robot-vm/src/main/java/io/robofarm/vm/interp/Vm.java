@@ -54,6 +54,8 @@ public final class Vm {
     /** Why the VM was stopped, once a limit was hit: every later trap stops it again. */
     private String stopReason;
     private volatile boolean interrupted;
+    /** The stepped run in progress when the host drives this VM through an {@link Execution}, else null. */
+    Execution execution;
 
     public Vm() {
         main = new Coroutine(this);
@@ -190,16 +192,42 @@ public final class Vm {
         interrupted = true;
     }
 
-    /** Charges library work against the fuel budget. */
+    /** Charges library work against the fuel budget; a library function cannot be preempted, so a slice ending here only checks the limits. */
     void charge(long work) {
         fuel -= work;
         if (fuel < 0) {
-            trap();
+            endSlice();
+            if (execution != null) {
+                execution.sliceEnded(Execution.IN_LIBRARY);
+            }
         }
     }
 
-    /** End of a fuel slice: stops the script if it was interrupted or is out of a limit, else starts the next slice. */
+    /** End of a fuel slice at an instruction boundary of the interpreter: limits, then a possible preemption. */
     void trap() {
+        endSlice();
+        if (execution != null) {
+            execution.sliceEnded(Execution.AT_INSTRUCTION);
+        }
+    }
+
+    /** {@link #trap()} before a call instruction: a preempted call instruction runs again when the VM resumes. */
+    void trapAtCall() {
+        endSlice();
+        if (execution != null) {
+            execution.sliceEnded(Execution.BEFORE_CALL);
+        }
+    }
+
+    /** Ends the current slice now, so that the interpreter's next fuel check traps. */
+    void expireSlice() {
+        fuelUsed += slice - fuel;
+        slice = 0;
+        fuel = 0;
+    }
+
+    /** End of a fuel slice: stops the script if it was interrupted or is out of a limit, else starts the next slice. */
+    void endSlice() {
         fuelUsed += slice - fuel;
         if (stopReason == null) {
             stopReason = limitReached();
