@@ -142,6 +142,15 @@ public final class Execution {
         }
     }
 
+    /**
+     * Checks the limits without running: a parked VM whose deadline passed stops here.
+     *
+     * @throws VmInterrupted when a limit has been reached
+     */
+    public void checkLimits() {
+        vm.endSlice();
+    }
+
     /** The function's results once a step returned {@link Step#RETURNED}. */
     public Object[] results() {
         if (results == null) {
@@ -211,27 +220,38 @@ public final class Execution {
         return op == Interpreter.OP_CALL || op == Interpreter.OP_TAILCALL || op == Interpreter.OP_TFORCALL;
     }
 
-    /** A fuel slice ended while a step runs ({@code where} is one of the kinds above). */
+    /**
+     * A fuel slice ended while a step runs ({@code where} is one of the kinds above). During the
+     * hook, and after a preemption, the running Lua frame's pc is its next instruction: a call
+     * stopped before it ran is rewound to the call instruction.
+     */
     void sliceEnded(int where) {
-        if (sliceHook != null) {
-            sliceHook.run();
-        }
-        if (--slicesLeft > 0) {
-            return;
-        }
         if (where == IN_LIBRARY) {
-            vm.expireSlice();
+            runHook();
+            if (--slicesLeft <= 0) {
+                vm.expireSlice();
+            }
             return;
         }
         LuaState running = running(main);
-        if (!yieldableChain(main)) {
-            return;
+        CallFrame top = running.frames[running.depth];
+        if (where == BEFORE_CALL) {
+            top.pc--;
+        }
+        runHook();
+        if (--slicesLeft <= 0 && yieldableChain(main)) {
+            current = running;
+            throw SUSPEND;
         }
         if (where == BEFORE_CALL) {
-            running.frames[running.depth].pc--;
+            top.pc++;
         }
-        current = running;
-        throw SUSPEND;
+    }
+
+    private void runHook() {
+        if (sliceHook != null) {
+            sliceHook.run();
+        }
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Reads where a VM is without running any Lua code: the current line, the call depth and the stack
  * with its local variables. Call it on the VM's own thread (e.g. from an {@link Execution} slice
- * hook) or while the VM is stopped between two steps, never while another thread runs it.
+ * hook) or while the VM is stopped between two steps, never while another thread runs it. The
+ * running Lua function is then stopped before its next instruction, which gives its line.
  */
 public final class StackInspector {
     /** Longest rendering of a string value, quotes excluded. */
@@ -19,17 +20,36 @@ public final class StackInspector {
     private StackInspector() {
     }
 
-    /** The source line the VM is at (of the innermost Lua function), or -1 when no Lua function runs. */
+    /**
+     * The source line the VM is at (of the innermost Lua function), or -1 when no Lua function runs.
+     * For a VM stopped between two steps or at a slice end, where the running Lua function's pc is
+     * the instruction it executes next.
+     */
     public static int currentLine(Vm vm) {
+        return innermostLine(vm, true);
+    }
+
+    /** The line of the innermost Lua function after an error stopped the VM: the instruction that failed. */
+    public static int errorLine(Vm vm) {
+        return innermostLine(vm, false);
+    }
+
+    private static int innermostLine(Vm vm, boolean atBoundary) {
         for (LuaState s = Execution.running(vm.mainState()); s != null; s = s.coroutine.resumer) {
             for (int d = s.depth; d > 0; d--) {
                 CallFrame f = s.frames[d];
                 if (f.kind == CallFrame.LUA) {
-                    return DebugInfo.currentLine(f);
+                    return atBoundary && d == s.depth ? nextLine(f) : DebugInfo.currentLine(f);
                 }
             }
         }
         return -1;
+    }
+
+    /** The line of the instruction a stopped Lua frame executes next. */
+    private static int nextLine(CallFrame f) {
+        int[] lines = Interpreter.proto(f).lineInfo;
+        return lines.length == 0 ? -1 : lines[Math.min(f.pc, lines.length - 1)];
     }
 
     /** Function calls in progress, over all coroutines from the main one to the running one. */
@@ -46,19 +66,19 @@ public final class StackInspector {
         List<StackFrameInfo> frames = new ArrayList<>();
         for (LuaState s = Execution.running(vm.mainState()); s != null; s = s.coroutine.resumer) {
             for (int d = s.depth; d > 0; d--) {
-                frames.add(frame(s, d));
+                frames.add(frame(s, d, d == s.depth));
             }
         }
         return frames;
     }
 
-    private static StackFrameInfo frame(LuaState L, int index) {
+    private static StackFrameInfo frame(LuaState L, int index, boolean top) {
         CallFrame f = L.frames[index];
         if (f.kind != CallFrame.LUA) {
             return new StackFrameInfo(name(L, index, f), "[C]", -1, List.of());
         }
         Prototype p = Interpreter.proto(f);
-        int pc = Math.max(f.pc - 1, 0);
+        int pc = top ? f.pc : Math.max(f.pc - 1, 0);
         List<StackFrameInfo.Local> locals = new ArrayList<>();
         String name;
         for (int reg = 0; (name = p.localName(reg, pc)) != null; reg++) {
@@ -66,7 +86,8 @@ public final class StackInspector {
                 locals.add(new StackFrameInfo.Local(name, shortValue(Slots.get(L.refs, L.nums, f.base + reg))));
             }
         }
-        return new StackFrameInfo(name(L, index, f), ChunkNames.shortName(p.source), DebugInfo.currentLine(f), locals);
+        int line = top ? nextLine(f) : DebugInfo.currentLine(f);
+        return new StackFrameInfo(name(L, index, f), ChunkNames.shortName(p.source), line, locals);
     }
 
     /** The function's name as a traceback gives it. */
