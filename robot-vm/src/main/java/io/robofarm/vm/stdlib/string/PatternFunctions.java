@@ -266,6 +266,7 @@ public final class PatternFunctions {
             }
             from = esc + 2;
         }
+        L.allocate(template.length() - from);
         out.append(template, from, template.length());
     }
 
