@@ -336,7 +336,7 @@ final class Interpreter {
                             c += (code[pc] >>> 7) * 256;
                         }
                         pc++;
-                        R[ra] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0);
+                        R[ra] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0, vm.memory());
                         break;
                     }
                     case OP_SELF: {
