@@ -238,7 +238,7 @@ public final class Vm {
 
     /** A closure over an already compiled main chunk (shareable between VMs) with {@code env} as its _ENV. */
     public LuaClosure load(Prototype chunk, Object env) {
-        FunctionCode code = new FunctionCode(chunk);
+        FunctionCode code = FunctionCode.of(chunk);
         UpValue[] ups = new UpValue[chunk.upvalues.length];
         for (int i = 0; i < ups.length; i++) {
             ups[i] = UpValue.closed(i == 0 ? env : null);
