@@ -56,6 +56,11 @@ public final class Vm {
     private volatile boolean interrupted;
     /** The stepped run in progress when the host drives this VM through an {@link Execution}, else null. */
     Execution execution;
+    /**
+     * Runs nested on the Java stack (Java code calling Lua), on any of the VM's coroutines: while
+     * positive, an {@link Execution} cannot stop the VM.
+     */
+    int nestedRuns;
 
     public Vm() {
         main = new Coroutine(this);
