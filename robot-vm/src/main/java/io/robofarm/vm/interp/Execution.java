@@ -81,7 +81,7 @@ public final class Execution {
      *
      * @throws LuaError an error nothing caught, with its traceback
      * @throws VmInterrupted a limit was reached or the VM was interrupted
-     * @throws IllegalStateException when parked without a value, or already returned
+     * @throws IllegalStateException while still parked (not resumed), or once returned
      */
     public Step run(int slices) {
         if (results != null) {
