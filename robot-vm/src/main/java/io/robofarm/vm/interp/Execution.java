@@ -66,11 +66,6 @@ public final class Execution {
         current = main;
     }
 
-    /** The VM this execution runs on. */
-    public Vm vm() {
-        return vm;
-    }
-
     /**
      * Called on the VM's thread at the end of every fuel slice while a step runs, e.g. to publish
      * statistics; it must not run Lua code.
@@ -86,7 +81,7 @@ public final class Execution {
      *
      * @throws LuaError an error nothing caught, with its traceback
      * @throws VmInterrupted a limit was reached or the VM was interrupted
-     * @throws IllegalStateException when parked without a value, or already returned
+     * @throws IllegalStateException while still parked (not resumed), or once returned
      */
     public Step run(int slices) {
         if (results != null) {
@@ -195,7 +190,7 @@ public final class Execution {
         if (ex == null) {
             throw L.error("attempt to wait outside a scheduled run");
         }
-        if (!yieldableChain(ex.main)) {
+        if (!ex.stoppable()) {
             throw L.error(NOT_PARKABLE);
         }
         if (!calledAsFunction(L)) {
@@ -239,7 +234,7 @@ public final class Execution {
             top.pc--;
         }
         runHook();
-        if (--slicesLeft <= 0 && yieldableChain(main)) {
+        if (--slicesLeft <= 0 && stoppable()) {
             current = running;
             throw SUSPEND;
         }
@@ -266,18 +261,13 @@ public final class Execution {
         return s;
     }
 
-    /** True when no nested run from Java (a library callback) is active anywhere from the main coroutine to the running one. */
-    private static boolean yieldableChain(LuaState main) {
-        LuaState s = main;
-        while (true) {
-            if (s.nonYieldable > 0) {
-                return false;
-            }
-            if (s.coroutine.status == Coroutine.Status.RUNNING) {
-                return true;
-            }
-            s = ((Coroutine) s.frames[s.depth].handler).state;
-        }
+    /**
+     * True when no Lua code runs nested under Java code (a library callback), on any coroutine: a
+     * __close handler run by coroutine.close, for one, runs on a coroutine outside the chain of
+     * resumers.
+     */
+    private boolean stoppable() {
+        return vm.nestedRuns == 0;
     }
 
     /** The preemption and park signal: not a {@link LuaError}, so no pcall or handler sees it. */

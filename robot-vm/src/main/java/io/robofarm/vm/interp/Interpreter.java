@@ -64,6 +64,7 @@ final class Interpreter {
         int depth0 = L.depth;
         L.cCalls++;
         L.nonYieldable++;
+        L.vm.nestedRuns++;
         try {
             LuaState next = Calls.precall(L, func, nResults);
             if (next != null) {
@@ -79,6 +80,7 @@ final class Interpreter {
         } finally {
             L.cCalls--;
             L.nonYieldable--;
+            L.vm.nestedRuns--;
             if (fromLua) {
                 L.depth--;
             }

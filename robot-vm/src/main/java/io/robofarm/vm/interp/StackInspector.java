@@ -109,7 +109,7 @@ public final class StackInspector {
     }
 
     /** A value as an observer reads it: literals for nil, booleans, numbers and (shortened) strings, type and identity otherwise. */
-    static String shortValue(Object v) {
+    private static String shortValue(Object v) {
         if (v == null) {
             return "nil";
         }

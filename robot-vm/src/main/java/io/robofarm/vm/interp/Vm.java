@@ -64,6 +64,11 @@ public final class Vm {
     boolean callDepthLimited;
     private long maxOutputBytes = Long.MAX_VALUE;
     private long outputBytes;
+    /**
+     * Runs nested on the Java stack (Java code calling Lua), on any of the VM's coroutines: while
+     * positive, an {@link Execution} cannot stop the VM.
+     */
+    int nestedRuns;
 
     public Vm() {
         main = new Coroutine(this);

@@ -82,7 +82,7 @@ final class Robot implements RobotHandle, HostContext {
         execution.setSliceHook(this::atSliceEnd);
     }
 
-    void setDeadline(ScheduledFuture<?> deadline) {
+    synchronized void setDeadline(ScheduledFuture<?> deadline) {
         this.deadline = deadline;
     }
 
@@ -144,7 +144,11 @@ final class Robot implements RobotHandle, HostContext {
 
     @Override
     public void output(OutputLevel level, String text) {
-        listener.onOutput(this, System.currentTimeMillis(), level, text);
+        try {
+            listener.onOutput(this, System.currentTimeMillis(), level, text);
+        } catch (RuntimeException e) {
+            // A failing listener loses this event; the robot and its worker go on.
+        }
     }
 
     /** One turn on a worker thread: delivers what the robot waited for, runs it, and settles its next state. */
@@ -298,7 +302,11 @@ final class Robot implements RobotHandle, HostContext {
         parkReason = reason;
         state = next;
         scheduler.changed(this, from, next);
-        listener.onState(this, from, next, reason);
+        try {
+            listener.onState(this, from, next, reason);
+        } catch (RuntimeException e) {
+            // A failing listener loses this event; the robot and its worker go on.
+        }
     }
 
     @Override

@@ -5,7 +5,8 @@ import io.robofarm.vm.host.OutputLevel;
 /**
  * Receives what happens to a robot as it happens: state changes and output lines. Calls come from
  * worker and timer threads while the robot is held, so a listener must be quick and must not
- * block (hand the event to a queue); it may call the handle's methods.
+ * block (hand the event to a queue); it may call the handle's methods. An exception it throws
+ * loses that event and nothing else.
  */
 public interface RobotListener {
     /** A listener that ignores everything. */

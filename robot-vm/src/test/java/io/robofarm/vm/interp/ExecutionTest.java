@@ -82,6 +82,16 @@ class ExecutionTest {
     }
 
     @Test
+    void luaRunFromJavaOnAnotherCoroutineIsNeverCutEither() throws Exception {
+        Execution ex = execution("local closed "
+                + "local co = coroutine.create(function() local x <close> = setmetatable({}, {__close = function() "
+                + "local s = 0 for i = 1, 200000 do s = s + i end closed = s end}) coroutine.yield() end) "
+                + "coroutine.resume(co) coroutine.close(co) return closed");
+        runToEnd(ex);
+        assertArrayEquals(new Object[] {20000100000L}, ex.results());
+    }
+
+    @Test
     void aParkedCallReturnsTheValuesItIsResumedWith() {
         Execution ex = execution("local a, b = wait('light') print(a, b) return a + 1");
         assertEquals(Execution.Step.PARKED, ex.run(1));

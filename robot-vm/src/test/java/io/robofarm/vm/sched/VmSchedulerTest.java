@@ -263,6 +263,24 @@ class VmSchedulerTest {
     }
 
     @Test
+    void aFailingListenerBreaksNeitherTheRobotNorTheScheduler() throws Exception {
+        RobotListener failing = new RobotListener() {
+            @Override
+            public void onState(RobotHandle robot, RobotState from, RobotState to, String parkReason) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onOutput(RobotHandle robot, long epochMillis, OutputLevel level, String line) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        VmScheduler s = oneWorker();
+        assertEquals(List.of(2L), outcome(s.submit(robot("print('x') require('time').sleep(1) return 2").withModules(TIME), failing)).values());
+        assertEquals(List.of(3L), outcome(s.submit(robot("return 3"), RobotListener.NONE)).values());
+    }
+
+    @Test
     void closeCancelsEveryRobotAndRejectsNewOnes() throws Exception {
         VmScheduler s = scheduler(SchedulerConfig.defaults().withWorkers(2));
         RobotHandle spinner = s.submit(robot("while true do end"), RobotListener.NONE);
