@@ -13,10 +13,12 @@ public final class CurrentUser {
     }
 
     public static String name() {
+        return isLoggedIn() ? SecurityContextHolder.getContext().getAuthentication().getName() : SYSTEM;
+    }
+
+    /** Whether a user (not the anonymous placeholder) is logged in on this thread. */
+    public static boolean isLoggedIn() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
-            return SYSTEM;
-        }
-        return auth.getName();
+        return auth != null && !(auth instanceof AnonymousAuthenticationToken) && auth.isAuthenticated();
     }
 }

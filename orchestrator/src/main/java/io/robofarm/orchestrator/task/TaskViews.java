@@ -3,13 +3,13 @@ package io.robofarm.orchestrator.task;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON shapes the task API answers with. */
-final class TaskViews {
+/** The JSON shapes the task API answers with, also returned by {@link TaskService}. */
+public final class TaskViews {
     private TaskViews() {
     }
 
     /** A task in a list: its latest version without the script. */
-    record TaskSummary(long id, String name, int version, String description, OverlapPolicy overlapPolicy,
+    public record TaskSummary(long id, String name, int version, String description, OverlapPolicy overlapPolicy,
                        List<String> modules, Instant createdAt, Instant updatedAt) {
         static TaskSummary of(Task task, TaskVersion latest) {
             return new TaskSummary(task.getId(), task.getName(), task.getLatestVersion(), latest.getDescription(),
@@ -18,7 +18,7 @@ final class TaskViews {
     }
 
     /** One version in full, which for the latest version is the task itself. */
-    record TaskVersionView(long id, String name, int version, long versionId, String description, String source,
+    public record TaskVersionView(long id, String name, int version, long versionId, String description, String source,
                            List<TaskParameter> parameters, TaskLimits limits, OverlapPolicy overlapPolicy,
                            RetryPolicy retry, List<String> modules, Instant savedAt, String savedBy) {
         static TaskVersionView of(TaskVersion v) {
@@ -29,17 +29,17 @@ final class TaskViews {
     }
 
     /** A version in the history list. */
-    record VersionSummary(int version, long versionId, String name, Instant savedAt, String savedBy) {
+    public record VersionSummary(int version, long versionId, String name, Instant savedAt, String savedBy) {
         static VersionSummary of(TaskVersion v) {
             return new VersionSummary(v.getNumber(), v.getId(), v.getName(), v.getCreatedAt(), v.getCreatedBy());
         }
     }
 
     /** The result of checking a script without saving it. */
-    record CheckResult(boolean valid, List<ScriptError> errors) {
+    public record CheckResult(boolean valid, List<ScriptError> errors) {
     }
 
     /** A compile error at a place in the script. */
-    record ScriptError(String message, int line, int column) {
+    public record ScriptError(String message, int line, int column) {
     }
 }

@@ -167,20 +167,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return resolved == null ? "Request failed" : resolved.getReasonPhrase();
     }
 
-    /** Names the field and the expected type when the JSON parsed but did not fit, else says it is not JSON. */
+    /** Names the field and the expected type when the JSON parsed but did not fit, else says what is wrong with it. */
     private static String unreadableBody(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String expected = mismatch.getTargetType() == null ? "another type"
-                    : mismatch.getTargetType().isEnum() ? "one of " + List.of(mismatch.getTargetType().getEnumConstants())
-                    : mismatch.getTargetType().getSimpleName();
-            return "Field '" + path(mismatch) + "' has the wrong type (expected " + expected + ")";
+        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+            if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                Class<?> target = mismatch.getTargetType();
+                String expected = target.isEnum() ? "one of " + List.of(target.getEnumConstants()) : target.getSimpleName();
+                return "Field '" + path(json) + "' has the wrong type (expected " + expected + ")";
+            }
+            return "Field '" + path(json) + "' is invalid: " + json.getOriginalMessage();
+        }
+        if (cause instanceof MismatchedInputException) {
+            return "Request body must be a JSON object with the documented fields";
         }
         if (cause instanceof StreamReadException read) {
             return "Malformed JSON: " + read.getOriginalMessage();
-        }
-        if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-            return "Field '" + path(json) + "' is invalid: " + json.getOriginalMessage();
         }
         return "Request body is missing or is not valid JSON";
     }
