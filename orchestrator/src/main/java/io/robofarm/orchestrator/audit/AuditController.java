@@ -29,10 +29,12 @@ class AuditController {
                    @RequestParam(defaultValue = "0") @Min(0) int page,
                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Page<AuditEntry> entries = auditLog.page(targetType, targetId, page, size);
-        return new AuditPage(entries.getContent().stream().map(AuditView::of).toList(), page, size, entries.getTotalElements());
+        return new AuditPage(entries.getContent().stream().map(AuditView::of).toList(), page, size,
+                entries.getTotalElements(), entries.getTotalPages());
     }
 
-    record AuditPage(List<AuditView> items, int page, int size, long total) {
+    /** A page of entries, newest first, shaped like the other paged lists of the API. */
+    record AuditPage(List<AuditView> content, int page, int size, long totalElements, int totalPages) {
     }
 
     record AuditView(long id, Instant at, String username, String action, String targetType, String targetId, String detail) {

@@ -132,7 +132,7 @@ class TaskApiTest extends ApiTestSupport {
     void changesAreAudited() {
         long id = body(send("POST", "/api/tasks", "developer", task("audited", "return 1"))).get("id").asLong();
         send("PUT", "/api/tasks/" + id, "admin", task("audited", "return 2"));
-        JsonNode entries = body(send("GET", "/api/audit?targetType=TASK&targetId=" + id, "viewer", null)).get("items");
+        JsonNode entries = body(send("GET", "/api/audit?targetType=TASK&targetId=" + id, "viewer", null)).get("content");
         assertThat(entries).extracting(e -> e.get("action").asString() + " by " + e.get("username").asString())
                 .containsExactly("UPDATE by admin", "CREATE by developer");
     }
