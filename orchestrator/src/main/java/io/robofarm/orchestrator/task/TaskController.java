@@ -4,6 +4,7 @@ import io.robofarm.orchestrator.task.TaskViews.CheckResult;
 import io.robofarm.orchestrator.task.TaskViews.TaskSummary;
 import io.robofarm.orchestrator.task.TaskViews.TaskVersionView;
 import io.robofarm.orchestrator.task.TaskViews.VersionSummary;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,6 +39,8 @@ class TaskController {
     }
 
     @PostMapping
+    @Operation(summary = "Create a task", description = "The script is compiled first: a syntax error is a 400 whose "
+            + "body has the message, line and column, and nothing is saved.")
     ResponseEntity<TaskVersionView> create(@Valid @RequestBody TaskDefinition definition) {
         TaskVersionView created = tasks.create(definition);
         return ResponseEntity.created(URI.create("/api/tasks/" + created.id())).body(created);
@@ -49,12 +52,15 @@ class TaskController {
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Save a new version of a task", description = "Compiled like a create; the previous versions stay readable.")
     TaskVersionView update(@PathVariable long id, @Valid @RequestBody TaskDefinition definition) {
         return tasks.update(id, definition);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a task", description = "A soft delete: the task leaves the list and its name is free "
+            + "again, while its versions stay readable under /api/tasks/{id}/versions for the runs that used them.")
     void delete(@PathVariable long id) {
         tasks.delete(id);
     }
