@@ -39,7 +39,7 @@ public class RunLogWriter implements SmartLifecycle {
     static final int MAX_LINE = 4000;
     private static final String CUT_MARK = " …(line cut)";
     /** Stops after the farm (which writes the last lines of its runs) and before the database closes. */
-    static final int PHASE = Integer.MAX_VALUE - 200;
+    public static final int PHASE = Integer.MAX_VALUE - 200;
 
     private static final Logger log = LoggerFactory.getLogger(RunLogWriter.class);
 
@@ -213,5 +213,11 @@ public class RunLogWriter implements SmartLifecycle {
     @Override
     public int getPhase() {
         return PHASE;
+    }
+
+    /** The farm keeps running VMs while a test pauses an idle context, and their lines must still be stored. */
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 }

@@ -31,4 +31,6 @@ public interface RunRepository extends JpaRepository<Run, Long> {
     List<Run> findByStateIn(Collection<RunState> states);
 
     long countByTaskIdAndStateIn(long taskId, Collection<RunState> states);
+
+    long countByState(RunState state);
 }

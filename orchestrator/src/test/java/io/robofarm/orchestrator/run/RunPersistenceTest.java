@@ -168,6 +168,7 @@ class RunPersistenceTest {
             logWriter.start();
         }
         assertThat(accepted).isEqualTo(50);
+        logWriter.flushed().get(5, TimeUnit.SECONDS);
         assertThat(logWriter.append(run.getId(), Instant.now(), "INFO", "after the gap")).isTrue();
         logWriter.flushed().get(5, TimeUnit.SECONDS);
         assertThat(logStore.after(run.getId(), 50, 10)).extracting(RunLogLine::line)

@@ -118,7 +118,7 @@ class ScheduleApiTest extends ApiTestSupport {
 
         assertThat(send("DELETE", "/api/schedules/" + id, "developer", null).statusCode()).isEqualTo(204);
         assertThat(send("GET", "/api/schedules/" + id, "viewer", null).statusCode()).isEqualTo(404);
-        JsonNode audit = body(send("GET", "/api/audit?targetType=SCHEDULE&targetId=" + id, "viewer", null)).get("items");
+        JsonNode audit = body(send("GET", "/api/audit?targetType=SCHEDULE&targetId=" + id, "viewer", null)).get("content");
         assertThat(audit).extracting(e -> e.get("action").asString())
                 .containsExactly("DELETE", "RESUME", "PAUSE", "CREATE");
         assertThat(audit.get(3).get("username").asString()).isEqualTo("developer");
