@@ -6,17 +6,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The robot-vm options that come before lua5.4's own: {@code --sandbox}, {@code --max-fuel N} and
- * {@code --timeout 5s|250ms}. They choose the library profile and the limits the script runs under.
+ * The robot-vm options that come before lua5.4's own: {@code --sandbox}, {@code --max-fuel N},
+ * {@code --timeout 5s|250ms}, {@code --max-memory 64m}, {@code --max-depth N} and
+ * {@code --max-output 1m}. They choose the library profile and the limits the script runs under.
  *
- * @param sandbox  open the robot sandbox instead of the full standard library
- * @param maxFuel  the fuel budget, or -1 for none
- * @param timeout  the wall-clock limit, or null for none
- * @param consumed how many leading arguments these options took
+ * @param sandbox   open the robot sandbox instead of the full standard library
+ * @param maxFuel   the fuel budget, or -1 for none
+ * @param timeout   the wall-clock limit, or null for none
+ * @param maxMemory the memory limit in bytes, or -1 for none
+ * @param maxDepth  the call depth limit, or -1 for none
+ * @param maxOutput the output limit in bytes, or -1 for none
+ * @param consumed  how many leading arguments these options took
  */
-record HostOptions(boolean sandbox, long maxFuel, Duration timeout, int consumed) {
+record HostOptions(boolean sandbox, long maxFuel, Duration timeout, long maxMemory, int maxDepth, long maxOutput,
+                   int consumed) {
     private static final Pattern COUNT = Pattern.compile("\\d{1,18}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})([kKmMgG]?)");
 
     /** Thrown for a malformed option; its message says which and why. */
     static final class BadOption extends Exception {
@@ -30,19 +36,26 @@ record HostOptions(boolean sandbox, long maxFuel, Duration timeout, int consumed
         boolean sandbox = false;
         long maxFuel = -1;
         Duration timeout = null;
+        long maxMemory = -1;
+        int maxDepth = -1;
+        long maxOutput = -1;
         int i = 0;
+        scan:
         while (i < argv.size()) {
             switch (argv.get(i)) {
                 case "--sandbox" -> sandbox = true;
                 case "--max-fuel" -> maxFuel = fuel(value(argv, i++));
                 case "--timeout" -> timeout = duration(value(argv, i++));
+                case "--max-memory" -> maxMemory = size("--max-memory", value(argv, i++));
+                case "--max-depth" -> maxDepth = depth(value(argv, i++));
+                case "--max-output" -> maxOutput = size("--max-output", value(argv, i++));
                 default -> {
-                    return new HostOptions(sandbox, maxFuel, timeout, i);
+                    break scan;
                 }
             }
             i++;
         }
-        return new HostOptions(sandbox, maxFuel, timeout, i);
+        return new HostOptions(sandbox, maxFuel, timeout, maxMemory, maxDepth, maxOutput, i);
     }
 
     private static String value(List<String> argv, int option) throws BadOption {
@@ -57,6 +70,32 @@ record HostOptions(boolean sandbox, long maxFuel, Duration timeout, int consumed
             throw new BadOption("bad --max-fuel '" + text + "' (a count of instructions expected)");
         }
         return Long.parseLong(text);
+    }
+
+    /** A byte count with an optional binary suffix: 4096, 512k, 64m, 1g. */
+    private static long size(String option, String text) throws BadOption {
+        Matcher m = SIZE.matcher(text);
+        if (!m.matches()) {
+            throw new BadOption("bad " + option + " '" + text + "' (e.g. 64m, 512k or 1g expected)");
+        }
+        int shift = switch (Character.toLowerCase(m.group(2).isEmpty() ? ' ' : m.group(2).charAt(0))) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        long n = Long.parseLong(m.group(1));
+        if (n > Long.MAX_VALUE >> shift) {
+            throw new BadOption("bad " + option + " '" + text + "' (too large)");
+        }
+        return n << shift;
+    }
+
+    private static int depth(String text) throws BadOption {
+        if (!COUNT.matcher(text).matches() || Long.parseLong(text) < 1 || Long.parseLong(text) > Integer.MAX_VALUE - 1) {
+            throw new BadOption("bad --max-depth '" + text + "' (a positive count of nested calls expected)");
+        }
+        return Integer.parseInt(text);
     }
 
     private static Duration duration(String text) throws BadOption {

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The {@code lua5.4} command line, after robot-vm's own {@link HostOptions} ({@code --sandbox},
- * {@code --max-fuel N}, {@code --timeout 5s}): {@code [-e STAT] [-l MOD] [-i] [-v] [-W] [-] [FILE [ARGS...]]}
+ * {@code --max-fuel N}, {@code --timeout 5s}, {@code --max-memory 64m}, {@code --max-depth N},
+ * {@code --max-output 1m}): {@code [-e STAT] [-l MOD] [-i] [-v] [-W] [-] [FILE [ARGS...]]}
  * with the same {@code arg} table, output and error report (message, traceback, exit status) as lua5.4. It takes
  * its streams and working directory as parameters, so many scripts can run in one JVM.
  */
@@ -29,7 +30,7 @@ public final class LuaCommand {
     public static final String DEFAULT_PROGNAME = "lua";
     static final String VERSION = "Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio";
 
-    /** Exit status when a limit (fuel, timeout) stopped the script. */
+    /** Exit status when a limit (fuel, timeout, memory, call depth, output) stopped the script. */
     static final int LIMIT_STATUS = 3;
 
     private final String progName;
@@ -111,13 +112,22 @@ public final class LuaCommand {
             if (host.timeout() != null) {
                 vm.setTimeout(host.timeout());
             }
+            if (host.maxMemory() >= 0) {
+                vm.setMaxMemory(host.maxMemory());
+            }
+            if (host.maxDepth() > 0) {
+                vm.setMaxCallDepth(host.maxDepth());
+            }
+            if (host.maxOutput() >= 0) {
+                vm.setMaxOutputBytes(host.maxOutput());
+            }
             if (options.version()) {
                 stdout.println(VERSION);
             }
             if (options.warnings()) {
                 vm.call(vm.globals().get("warn"), "@on");
             }
-            vm.globals().put("arg", argTable(argv, options.script()));
+            vm.globals().put("arg", argTable(vm, argv, options.script()));
             for (String[] action : options.actions()) {
                 if (action[0].equals("-l")) {
                     requireLibrary(vm, action[1]);
@@ -271,9 +281,9 @@ public final class LuaCommand {
     }
 
     /** lua.c's arg table: the script at index 0, its arguments after, the interpreter and options below. */
-    private LuaTable argTable(List<String> argv, int script) {
+    private LuaTable argTable(Vm vm, List<String> argv, int script) {
         int scriptIndex = script < 0 ? 0 : script + 1;
-        LuaTable arg = new LuaTable(argv.size(), 2);
+        LuaTable arg = vm.newTable(argv.size(), 2);
         List<String> all = new ArrayList<>();
         all.add(progName);
         all.addAll(argv);

@@ -13,6 +13,9 @@ import io.robofarm.vm.value.LuaTable;
  * null when the call already completed and its results are in place.
  */
 final class Calls {
+    /** Estimated bytes of a closure and its upvalue array header, without the references. */
+    private static final long CLOSURE_BYTES = 32;
+
     private Calls() {
     }
 
@@ -121,6 +124,7 @@ final class Calls {
     /** CLOSURE: a closure of {@code child} capturing registers of the frame at {@code base} or upvalues {@code up}. */
     static LuaClosure closure(LuaState L, FunctionCode child, UpValue[] up, int base) {
         UpvalueDesc[] descs = child.proto.upvalues;
+        L.vm.memory().allocate(CLOSURE_BYTES + 4L * descs.length);
         UpValue[] ups = new UpValue[descs.length];
         for (int j = 0; j < descs.length; j++) {
             UpvalueDesc d = descs[j];

@@ -136,7 +136,7 @@ final class ColdOps {
         }
         Vm vm = L.vm;
         if (--vm.fuel < 0) {
-            vm.trap();
+            vm.trapAtCall();
         }
         if (L.refs[ra] instanceof LuaClosure callee) {
             Calls.tailCall(L, f, callee, ra);

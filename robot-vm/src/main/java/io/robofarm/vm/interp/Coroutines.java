@@ -12,6 +12,7 @@ final class Coroutines {
 
     /** A new suspended coroutine that will run {@code body}. */
     static Coroutine create(Vm vm, LuaFunction body) {
+        vm.memory().allocate(LuaState.INITIAL_BYTES);
         Coroutine co = new Coroutine(vm);
         LuaState C = co.state;
         C.refs[0] = body;

@@ -261,7 +261,7 @@ final class DebugInfo {
         if (loadedValue instanceof LuaTable t) {
             loaded = t;
         } else {
-            loaded = new LuaTable();
+            loaded = vm.newTable(0, 0);
             loaded.put("_G", vm.globals());
         }
         for (int s = loaded.nextSlot(0); s >= 0; s = loaded.nextSlot(s + 1)) {

@@ -19,7 +19,9 @@ import io.robofarm.vm.value.LuaTable;
  * names and tracebacks find the current instruction. Integer division by zero deliberately does
  * not, so it reports the line of the last saved instruction as lua5.4 does. A conditional test
  * only skips or falls through to the JMP after it, so every backward jump passes the fuel check
- * in JMP, FORLOOP or TFORLOOP.
+ * in JMP, FORLOOP or TFORLOOP. Every fuel check is an instruction boundary where an
+ * {@link Execution} may preempt the VM; the check of a call comes before the call and rewinds to
+ * it ({@link Vm#trapAtCall}), so a preempted call runs once, on resume.
  */
 final class Interpreter {
     static final int OP_MOVE = 0, OP_LOADI = 1, OP_LOADF = 2, OP_LOADK = 3, OP_LOADKX = 4, OP_LOADFALSE = 5,
@@ -334,7 +336,7 @@ final class Interpreter {
                             c += (code[pc] >>> 7) * 256;
                         }
                         pc++;
-                        R[ra] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0);
+                        R[ra] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0, vm.memory());
                         break;
                     }
                     case OP_SELF: {
@@ -632,7 +634,7 @@ final class Interpreter {
                         }
                         f.pc = pc;
                         if (--vm.fuel < 0) {
-                            vm.trap();
+                            vm.trapAtCall();
                         }
                         if (R[ra] instanceof LuaClosure callee) {
                             Calls.pushLua(L, callee, ra, (i >>> 24) - 1);

@@ -21,6 +21,16 @@ public non-sealed abstract class JavaFunction extends LuaFunction {
     /** Runs the function; returns how many of the values it pushed are its results. */
     public abstract int call(LuaState L);
 
+    /**
+     * The Lua values this function keeps alive between calls (an iterator's subject string, say),
+     * which the VM's memory measurement must count. None by default.
+     */
+    protected Object[] heldValues() {
+        return NO_VALUES;
+    }
+
+    private static final Object[] NO_VALUES = {};
+
     /** A function from a lambda, e.g. {@code JavaFunction.of("type", L -> ...)}. */
     public static JavaFunction of(String name, JavaBody body) {
         return new JavaFunction(name) {

@@ -14,6 +14,13 @@ import java.util.Arrays;
 public final class LuaState {
     private static final int INITIAL_SLOTS = 64;
     private static final int INITIAL_FRAMES = 16;
+    /** Estimated bytes of one stack slot (a reference and a long). */
+    private static final long SLOT_BYTES = 12;
+    /** Estimated bytes of one call frame and its reference in the frame array. */
+    private static final long FRAME_BYTES = 68;
+    private static final long UPVALUE_BYTES = 40;
+    /** Estimated bytes of a fresh coroutine: its state, initial stack and frames. */
+    static final long INITIAL_BYTES = 32 + 64 + INITIAL_SLOTS * SLOT_BYTES + INITIAL_FRAMES * FRAME_BYTES + 64;
 
     final Vm vm;
     final Coroutine coroutine;
@@ -71,6 +78,7 @@ public final class LuaState {
             throw new LuaError(where(0) + "stack overflow");
         }
         int size = Math.min(Math.max(need, refs.length * 2), vm.maxStackSlots + 64);
+        vm.memory().allocate((long) size * SLOT_BYTES);
         Object[] newRefs = Arrays.copyOf(refs, size);
         long[] newNums = Arrays.copyOf(nums, size);
         for (UpValue u = openUpvalues; u != null; u = u.nextOpen) {
@@ -81,14 +89,25 @@ public final class LuaState {
         nums = newNums;
     }
 
+    /**
+     * Forgets the values left in the slots above {@link #top} (registers of calls that have
+     * returned): the JVM would keep them alive, and the memory limit would count them.
+     */
+    void clearAboveTop() {
+        Arrays.fill(refs, top, refs.length, null);
+    }
+
     /** The frame slot above the current one, allocated on first use. */
     CallFrame nextFrame() {
         int d = depth + 1;
         if (d == frames.length) {
             if (d >= vm.maxFrames) {
-                throw new LuaError(where(0) + "stack overflow");
+                throw vm.callDepthLimited ? vm.callDepthExceeded() : new LuaError(where(0) + "stack overflow");
             }
-            CallFrame[] bigger = Arrays.copyOf(frames, d * 2);
+            // Capped at the limit, so that reaching the end of the array is the depth check.
+            int size = Math.min(d * 2, Math.max(vm.maxFrames, d + 1));
+            vm.memory().allocate((long) (size - d) * FRAME_BYTES);
+            CallFrame[] bigger = Arrays.copyOf(frames, size);
             for (int i = d; i < bigger.length; i++) {
                 bigger[i] = new CallFrame();
             }
@@ -108,6 +127,7 @@ public final class LuaState {
         if (u != null && u.index == index) {
             return u;
         }
+        vm.memory().allocate(UPVALUE_BYTES);
         UpValue created = new UpValue(refs, nums, index);
         created.nextOpen = u;
         if (prev == null) {
@@ -373,8 +393,47 @@ public final class LuaState {
         nums[top++] = Double.doubleToRawLongBits(v);
     }
 
+    /** Pushes a string the caller has just made: it is charged to the VM's memory limit (after the fact). */
     public void pushString(String s) {
+        vm.memory().allocate(MemoryMeter.stringBytes(s.length()));
         push(s);
+    }
+
+    /**
+     * Charges {@code bytes} that library code is about to allocate for Lua data (a string being built,
+     * say) to the VM's memory limit; ends the VM, before anything is allocated, when they do not fit.
+     */
+    public void allocate(long bytes) {
+        vm.memory().allocate(bytes);
+    }
+
+    /**
+     * Makes the VM's memory measurements count {@code buffer}, a string that library code is
+     * assembling while it charges its growth with {@link #allocate} and may run Lua code: no Lua
+     * value references the buffer yet, so a measurement would miss it. Pair with
+     * {@link #untrackBuffer} in a finally block.
+     */
+    public void trackBuffer(StringBuilder buffer) {
+        vm.memory().track(buffer);
+    }
+
+    /** Ends what {@link #trackBuffer} started. */
+    public void untrackBuffer(StringBuilder buffer) {
+        vm.memory().untrack(buffer);
+    }
+
+    /**
+     * Ends the VM, as {@link #allocate} would, when {@code bytes} could never fit under its memory
+     * limit, but counts nothing: for requests refused anyway, which must name the memory limit when
+     * there is one.
+     */
+    public void checkMemoryFits(long bytes) {
+        vm.memory().checkFits(bytes);
+    }
+
+    /** A new table of this VM, charged to its memory limit. */
+    public LuaTable newTable(int narr, int nhash) {
+        return vm.newTable(narr, nhash);
     }
 
     // ------------------------------------------------------------------ calling back into Lua

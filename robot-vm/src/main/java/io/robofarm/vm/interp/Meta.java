@@ -13,6 +13,8 @@ import io.robofarm.vm.value.LuaTable;
 final class Meta {
     private static final Object INT = Slots.INT;
     private static final Object FLT = Slots.FLT;
+    /** Most chars a number takes as text ("%.14g" or a 64-bit integer), for sizing a concatenation. */
+    private static final int NUMBER_TEXT_BYTES = 24;
     private static final String[] EVENT_KEYS = {"__index", "__newindex", "__gc", "__mode", "__len", "__eq", "__add",
         "__sub", "__mul", "__mod", "__pow", "__div", "__idiv", "__band", "__bor", "__bxor", "__shl", "__shr", "__unm",
         "__bnot", "__lt", "__le", "__concat", "__call", "__close"};
@@ -376,7 +378,16 @@ final class Meta {
             while (k < n && isStringLike(R[top - k - 1])) {
                 k++;
             }
-            StringBuilder sb = new StringBuilder();
+            long length = 0;
+            for (int j = top - k; j < top; j++) {
+                length += R[j] instanceof String s ? s.length() : NUMBER_TEXT_BYTES;
+            }
+            if (length > Integer.MAX_VALUE) {
+                throw Errors.runtime(L, "string length overflow");
+            }
+            // The builder and the string it makes; nothing else is allocated meanwhile.
+            L.vm.memory().allocate(length + MemoryMeter.stringBytes(length));
+            StringBuilder sb = new StringBuilder((int) length);
             for (int j = top - k; j < top; j++) {
                 appendString(sb, R[j], L.nums[j]);
             }

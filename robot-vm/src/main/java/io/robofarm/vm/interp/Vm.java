@@ -17,11 +17,15 @@ import java.time.Duration;
 public final class Vm {
     /** Default stack limit in slots, Lua's LUAI_MAXSTACK: deep recursion fails where lua5.4 does. */
     public static final int DEFAULT_MAX_STACK_SLOTS = 1_000_000;
+    /** Estimated bytes the compiler allocates per char of source: its tables while it works, then the code. */
+    private static final long COMPILED_BYTES_PER_CHAR = 8;
     /** Nested Java-to-Lua calls allowed, Lua's LUAI_MAXCCALLS. */
     static final int MAX_JAVA_CALLS = 200;
 
-    private final LuaTable globals = new LuaTable();
-    private final LuaTable registry = new LuaTable();
+    /** Counts this VM's allocations; every table the VM makes charges it. Declared first: the tables below need it. */
+    private final MemoryMeter memory = new MemoryMeter(this);
+    private final LuaTable globals = new LuaTable(0, 0, memory);
+    private final LuaTable registry = new LuaTable(0, 0, memory);
     private LuaTable stringMetatable;
     private OutputStream stdout = System.out;
     private InputStream stdin = InputStream.nullInputStream();
@@ -54,6 +58,12 @@ public final class Vm {
     /** Why the VM was stopped, once a limit was hit: every later trap stops it again. */
     private String stopReason;
     private volatile boolean interrupted;
+    /** The stepped run in progress when the host drives this VM through an {@link Execution}, else null. */
+    Execution execution;
+    /** Whether running past {@link #maxFrames} ends the VM (a call depth limit) instead of raising "stack overflow". */
+    boolean callDepthLimited;
+    private long maxOutputBytes = Long.MAX_VALUE;
+    private long outputBytes;
 
     public Vm() {
         main = new Coroutine(this);
@@ -118,6 +128,91 @@ public final class Vm {
         maxFrames = Math.max(slots / 2, 16);
     }
 
+    /**
+     * Ends the script with "call depth limit of N exceeded" when a coroutine's calls (Lua, library
+     * and metamethod calls alike) nest deeper than {@code depth}. Without it, deep recursion raises
+     * Lua's catchable "stack overflow" error at the stack-slot limit, as lua5.4 does.
+     */
+    public void setMaxCallDepth(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("call depth limit must be positive: " + depth);
+        }
+        maxFrames = depth + 1;
+        callDepthLimited = true;
+    }
+
+    /** The error that ends the VM when a coroutine's calls nest deeper than the limit. */
+    VmInterrupted callDepthExceeded() {
+        return stop("call depth limit of " + (maxFrames - 1) + " exceeded");
+    }
+
+    /**
+     * Ends the script with "memory limit of 64 MiB exceeded" when its live data (strings, tables,
+     * closures, coroutines with their stacks) would pass {@code bytes}; see {@link MemoryMeter}.
+     */
+    public void setMaxMemory(long bytes) {
+        memory.setLimit(bytes);
+    }
+
+    /**
+     * Estimated bytes of this VM's live Lua data: what the last measurement found plus everything
+     * allocated since (without a memory limit, measurements happen only on
+     * {@code collectgarbage("collect")} and {@link #measureMemory()}).
+     */
+    public long memoryInUse() {
+        return memory.inUse();
+    }
+
+    /** The highest {@link #memoryInUse()} seen at a measurement or now. */
+    public long memoryPeak() {
+        return memory.peak();
+    }
+
+    /** Measures the VM's live data now (a walk from its roots); call it on the thread running the VM. */
+    public long measureMemory() {
+        memory.measure();
+        return memory.inUse();
+    }
+
+    /** What this VM's tables charge their allocations to. */
+    MemoryMeter memory() {
+        return memory;
+    }
+
+    /** A new table of this VM, charged to its memory limit. */
+    public LuaTable newTable(int narr, int nhash) {
+        return new LuaTable(narr, nhash, memory);
+    }
+
+    /** Ends the script with "output limit of 1 MiB exceeded" once print and io.write have written {@code bytes}. */
+    public void setMaxOutputBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("negative output limit: " + bytes);
+        }
+        maxOutputBytes = bytes;
+    }
+
+    /**
+     * Counts a write of {@code bytes} bytes of script output and returns how many of them may be
+     * written: all of them, or what is left under the output limit. When fewer are allowed, the
+     * caller writes those and then throws {@link #outputLimitExceeded()}.
+     */
+    public long admitOutput(long bytes) {
+        long allowed = Math.min(bytes, maxOutputBytes - outputBytes);
+        outputBytes += allowed;
+        return allowed;
+    }
+
+    /** The error that ends the VM when its output passes the limit; see {@link #admitOutput}. */
+    public VmInterrupted outputLimitExceeded() {
+        return stop("output limit of " + MemoryMeter.describe(maxOutputBytes) + " exceeded");
+    }
+
+    /** Bytes of output written so far by print and io.write. */
+    public long outputBytes() {
+        return outputBytes;
+    }
+
     /** The main coroutine's state, used to call Lua from the host. */
     public LuaState mainState() {
         return main.state;
@@ -131,9 +226,13 @@ public final class Vm {
     /**
      * Compiles {@code source} and returns the main-chunk closure with {@code env} as its _ENV.
      *
+     * The compiler's work and the code it makes are charged to the memory limit first, at an
+     * estimated {@value #COMPILED_BYTES_PER_CHAR} bytes per source char.
+     *
      * @throws io.robofarm.vm.parse.LuaSyntaxError when the chunk does not compile
      */
     public LuaClosure load(String source, String chunkName, Object env) {
+        memory.allocate(COMPILED_BYTES_PER_CHAR * source.length());
         return load(LuaCompiler.compile(source, chunkName), env);
     }
 
@@ -152,7 +251,11 @@ public final class Vm {
      * as a {@link LuaError} carrying the Lua traceback.
      */
     public Object[] call(Object fn, Object... args) {
-        return main.state.callMulti(fn, args);
+        try {
+            return main.state.callMulti(fn, args);
+        } finally {
+            main.state.clearAboveTop();
+        }
     }
 
     /**
@@ -190,16 +293,42 @@ public final class Vm {
         interrupted = true;
     }
 
-    /** Charges library work against the fuel budget. */
+    /** Charges library work against the fuel budget; a library function cannot be preempted, so a slice ending here only checks the limits. */
     void charge(long work) {
         fuel -= work;
         if (fuel < 0) {
-            trap();
+            endSlice();
+            if (execution != null) {
+                execution.sliceEnded(Execution.IN_LIBRARY);
+            }
         }
     }
 
-    /** End of a fuel slice: stops the script if it was interrupted or is out of a limit, else starts the next slice. */
+    /** End of a fuel slice at an instruction boundary of the interpreter: limits, then a possible preemption. */
     void trap() {
+        endSlice();
+        if (execution != null) {
+            execution.sliceEnded(Execution.AT_INSTRUCTION);
+        }
+    }
+
+    /** {@link #trap()} before a call instruction: a preempted call instruction runs again when the VM resumes. */
+    void trapAtCall() {
+        endSlice();
+        if (execution != null) {
+            execution.sliceEnded(Execution.BEFORE_CALL);
+        }
+    }
+
+    /** Ends the current slice now, so that the interpreter's next fuel check traps. */
+    void expireSlice() {
+        fuelUsed += slice - fuel;
+        slice = 0;
+        fuel = 0;
+    }
+
+    /** End of a fuel slice: stops the script if it was interrupted or is out of a limit, else starts the next slice. */
+    void endSlice() {
         fuelUsed += slice - fuel;
         if (stopReason == null) {
             stopReason = limitReached();
@@ -214,6 +343,20 @@ public final class Vm {
             interrupted = false;
             throw new VmInterrupted("interrupted");
         }
+    }
+
+    /**
+     * Ends the VM for {@code reason} (a limit it hit): returns the error to throw, and every later
+     * trap throws it again, so no handler can continue the script.
+     */
+    VmInterrupted stop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+        fuelUsed += slice - fuel;
+        slice = 0;
+        fuel = 0;
+        return new VmInterrupted(stopReason);
     }
 
     private String limitReached() {

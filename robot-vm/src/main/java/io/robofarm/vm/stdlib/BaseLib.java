@@ -152,14 +152,21 @@ public final class BaseLib {
     private static int print(LuaState L) {
         int n = L.getTop();
         StringBuilder line = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-            if (i > 1) {
-                line.append('\t');
+        L.trackBuffer(line);
+        try {
+            for (int i = 1; i <= n; i++) {
+                if (i > 1) {
+                    line.append('\t');
+                }
+                String text = L.toDisplayString(L.arg(i));
+                L.allocate(text.length() + 1L);
+                line.append(text);
             }
-            line.append(L.toDisplayString(L.arg(i)));
+            line.append('\n');
+            LuaStreams.write(L, L.vm().stdout(), line);
+        } finally {
+            L.untrackBuffer(line);
         }
-        line.append('\n');
-        LuaStreams.write(L.vm().stdout(), line);
         return 0;
     }
 
@@ -318,7 +325,9 @@ public final class BaseLib {
 
     /**
      * {@code collectgarbage}: the JVM owns collection, so this keeps only the observable state lua5.4
-     * reports (running or stopped, the current mode, the pause and step parameters).
+     * reports (running or stopped, the current mode, the pause and step parameters). "collect"
+     * measures the VM's live data, and "count" reports that estimate (see {@link Vm#memoryInUse()}):
+     * the bytes this VM holds, not the whole JVM heap.
      */
     private static final class CollectGarbage extends JavaFunction {
         private boolean running = true;
@@ -340,8 +349,11 @@ public final class BaseLib {
                     running = option.equals("restart");
                     L.pushInteger(0);
                 }
-                case "collect" -> L.pushInteger(0);
-                case "count" -> L.pushNumber(heapInUse() / 1024.0);
+                case "collect" -> {
+                    L.vm().measureMemory();
+                    L.pushInteger(0);
+                }
+                case "count" -> L.pushNumber(L.vm().memoryInUse() / 1024.0);
                 case "step" -> L.pushBoolean(!generational);
                 case "isrunning" -> L.pushBoolean(running);
                 case "setpause" -> L.pushInteger(swapPause(L.optInteger(2, 0)));
@@ -353,12 +365,6 @@ public final class BaseLib {
                 default -> throw L.argError(1, "invalid option '" + option + "'");
             }
             return 1;
-        }
-
-        /** The JVM heap in use: the closest measure available until the VM accounts its own bytes. */
-        private static long heapInUse() {
-            Runtime rt = Runtime.getRuntime();
-            return rt.totalMemory() - rt.freeMemory();
         }
 
         private long swapPause(long value) {

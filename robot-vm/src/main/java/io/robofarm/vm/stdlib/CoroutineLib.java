@@ -19,7 +19,7 @@ public final class CoroutineLib {
 
     /** Installs the {@code coroutine} table into the globals. */
     public static void open(Vm vm) {
-        LuaTable co = new LuaTable(0, 8);
+        LuaTable co = vm.newTable(0, 8);
         register(co, "create", CoroutineLib::create);
         co.put("resume", ControlFunctions.resume());
         co.put("yield", ControlFunctions.yield());

@@ -18,7 +18,7 @@ public final class GrantedModules {
 
     /** Installs the sandboxed {@code require}; no module is granted yet. */
     public static void open(Vm vm) {
-        LuaTable granted = new LuaTable(0, 4);
+        LuaTable granted = vm.newTable(0, 4);
         vm.registry().put(GRANTED_KEY, granted);
         vm.globals().put("require", JavaFunction.of("require", L -> require(L, granted)));
     }

@@ -41,7 +41,7 @@ public final class IoLib {
     }
 
     private void install() {
-        LuaTable io = new LuaTable(0, 16);
+        LuaTable io = vm.newTable(0, 16);
         register(io, "io.write", L -> write(L, stdout, 1));
         register(io, "io.read", L -> read(L, 1));
         register(io, "io.lines", this::lines);
@@ -59,14 +59,14 @@ public final class IoLib {
         vm.globals().put("io", io);
     }
 
-    private static LuaTable newFile(LuaTable meta) {
-        LuaTable file = new LuaTable(0, 0);
+    private LuaTable newFile(LuaTable meta) {
+        LuaTable file = vm.newTable(0, 0);
         file.setMetatable(meta);
         return file;
     }
 
     private LuaTable fileMetatable() {
-        LuaTable methods = new LuaTable(0, 8);
+        LuaTable methods = vm.newTable(0, 8);
         register(methods, "file.write", L -> write(L, checkFile(L), 2));
         register(methods, "file.read", L -> checkFile(L) == stdin ? read(L, 2) : badDescriptor(L));
         register(methods, "file.lines", L -> checkFile(L) == stdin ? linesIterator(L, 2) : badDescriptor(L));
@@ -93,7 +93,7 @@ public final class IoLib {
             L.pushInteger(29);
             return 3;
         });
-        LuaTable meta = new LuaTable(0, 4);
+        LuaTable meta = vm.newTable(0, 4);
         meta.put("__index", methods);
         meta.put("__name", "FILE*");
         meta.put("__tostring", JavaFunction.of("file.__tostring", L -> {
@@ -126,17 +126,19 @@ public final class IoLib {
     private int write(LuaState L, LuaTable file, int firstArg) {
         int n = L.getTop();
         StringBuilder text = new StringBuilder();
-        for (int i = firstArg; i <= n; i++) {
-            Object v = L.arg(i);
-            if (v instanceof Long l) {
-                text.append(LuaNumbers.toString(l));
-            } else if (v instanceof Double d) {
-                text.append(formatFloat(d));
-            } else {
-                text.append(L.checkString(i));
+        L.trackBuffer(text);
+        try {
+            for (int i = firstArg; i <= n; i++) {
+                Object v = L.arg(i);
+                String s = v instanceof Long l ? LuaNumbers.toString(l)
+                        : v instanceof Double d ? formatFloat(d) : L.checkString(i);
+                L.allocate(s.length());
+                text.append(s);
             }
+            LuaStreams.write(L, streamOf(file), text);
+        } finally {
+            L.untrackBuffer(text);
         }
-        LuaStreams.write(streamOf(file), text);
         L.push(file);
         return 1;
     }

@@ -126,17 +126,23 @@ public final class LoadFunctions {
 
     private static String readPieces(LuaState L, Object reader) {
         StringBuilder sb = new StringBuilder();
-        while (true) {
-            Object piece = L.call(reader);
-            if (piece == null || piece instanceof String s && s.isEmpty()) {
-                return sb.toString();
+        L.trackBuffer(sb);
+        try {
+            while (true) {
+                Object piece = L.call(reader);
+                if (piece == null || piece instanceof String s && s.isEmpty()) {
+                    return sb.toString();
+                }
+                String s = piece instanceof String text ? text : numberText(piece);
+                if (s == null) {
+                    throw L.error("reader function must return a string");
+                }
+                L.allocate(s.length());
+                sb.append(s);
+                L.checkInterrupt(s.length());
             }
-            String s = piece instanceof String text ? text : numberText(piece);
-            if (s == null) {
-                throw L.error("reader function must return a string");
-            }
-            sb.append(s);
-            L.checkInterrupt(s.length());
+        } finally {
+            L.untrackBuffer(sb);
         }
     }
 

@@ -21,7 +21,7 @@ public final class MathLib {
 
     /** Installs the {@code math} table into the VM's globals, with a freshly seeded generator. */
     public static void open(Vm vm) {
-        LuaTable math = new LuaTable(0, 32);
+        LuaTable math = vm.newTable(0, 32);
         register(math, "math.abs", MathLib::abs);
         register(math, "math.ceil", MathLib::ceil);
         register(math, "math.floor", MathLib::floor);

@@ -32,7 +32,7 @@ public final class OsLib {
 
     /** Installs the {@code os} table into the VM's globals. */
     public static void open(Vm vm) {
-        LuaTable os = new LuaTable(0, 16);
+        LuaTable os = vm.newTable(0, 16);
         long start = System.nanoTime();
         register(os, "os.clock", L -> {
             L.pushNumber((System.nanoTime() - start) / 1e9);
@@ -164,7 +164,7 @@ public final class OsLib {
         }
         int i = utc ? 1 : 0;
         if (format.startsWith("*t", i) && format.length() == i + 2) {
-            LuaTable t = new LuaTable(0, 9);
+            LuaTable t = L.newTable(0, 9);
             setAllFields(L, t, d);
             L.push(t);
             return 1;

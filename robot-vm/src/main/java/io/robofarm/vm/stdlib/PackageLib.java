@@ -41,14 +41,14 @@ public final class PackageLib {
      */
     public static void open(Vm vm) {
         LuaTable globals = vm.globals();
-        LuaTable pkg = new LuaTable(0, 8);
+        LuaTable pkg = vm.newTable(0, 8);
         LuaTable loaded = loadedTable(vm);
         pkg.put("loaded", loaded);
-        pkg.put("preload", new LuaTable(0, 0));
+        pkg.put("preload", vm.newTable(0, 0));
         pkg.put("path", PATH);
         pkg.put("cpath", CPATH);
         pkg.put("config", "/\n;\n?\n!\n-\n");
-        LuaTable searchers = new LuaTable(4, 0);
+        LuaTable searchers = vm.newTable(4, 0);
         searchers.put(1L, JavaFunction.of("searcher_preload", L -> searchPreload(L, pkg)));
         searchers.put(2L, JavaFunction.of("searcher_Lua", L -> searchLua(L, pkg)));
         searchers.put(3L, JavaFunction.of("searcher_C", L -> searchNative(L, pkg, L.checkString(1))));
@@ -76,7 +76,7 @@ public final class PackageLib {
         if (existing instanceof LuaTable t) {
             return t;
         }
-        LuaTable loaded = new LuaTable(0, 16);
+        LuaTable loaded = vm.newTable(0, 16);
         vm.registry().put(LOADED_KEY, loaded);
         return loaded;
     }

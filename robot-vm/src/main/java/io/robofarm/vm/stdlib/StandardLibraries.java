@@ -49,7 +49,7 @@ public final class StandardLibraries {
         g.put("loadfile", null);
         ((LuaTable) g.get("string")).put("dump", null);
         LuaTable os = (LuaTable) g.get("os");
-        LuaTable safeOs = new LuaTable(0, 4);
+        LuaTable safeOs = vm.newTable(0, 4);
         for (String name : new String[] {"time", "clock", "date", "difftime"}) {
             safeOs.put(name, os.get(name));
         }

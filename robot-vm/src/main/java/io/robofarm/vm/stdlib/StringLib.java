@@ -3,6 +3,7 @@ package io.robofarm.vm.stdlib;
 import io.robofarm.vm.interp.JavaBody;
 import io.robofarm.vm.interp.JavaFunction;
 import io.robofarm.vm.interp.LuaState;
+import io.robofarm.vm.interp.MemoryMeter;
 import io.robofarm.vm.interp.Vm;
 import io.robofarm.vm.stdlib.string.PatternFunctions;
 import io.robofarm.vm.stdlib.string.StringArithmetic;
@@ -64,11 +65,11 @@ public final class StringLib {
 
     /** Installs the global {@code string} and sets the VM's string metatable ({@code __index = string}). */
     public static void open(Vm vm) {
-        LuaTable string = new LuaTable(0, FUNCTIONS.size());
+        LuaTable string = vm.newTable(0, FUNCTIONS.size());
         FUNCTIONS.forEach(string::put);
         vm.globals().put("string", string);
 
-        LuaTable meta = new LuaTable(0, 10);
+        LuaTable meta = vm.newTable(0, 10);
         meta.put("__index", string);
         StringArithmetic.install(meta);
         vm.setStringMetatable(meta);
@@ -142,7 +143,7 @@ public final class StringLib {
         return 1;
     }
 
-    /** {@code string.rep (s, n [, sep])}: the size is checked before anything is allocated. */
+    /** {@code string.rep (s, n [, sep])}: the size is checked, against the memory limit too, before anything is allocated. */
     private static int rep(LuaState L) {
         String s = L.checkString(1);
         long n = L.checkInteger(2);
@@ -153,20 +154,23 @@ public final class StringLib {
             return 1;
         }
         if (unit > MAX_SIZE / n) {
+            L.checkMemoryFits(unit > Long.MAX_VALUE / n ? Long.MAX_VALUE : MemoryMeter.stringBytes(unit * n));
             throw L.error("resulting string too large");
         }
         long total = unit * n - sep.length();
+        L.allocate(MemoryMeter.stringBytes(total));
         L.checkInterrupt(total >> 6);
         if (sep.isEmpty()) {
-            L.pushString(s.repeat((int) n));
+            L.push(s.repeat((int) n));
             return 1;
         }
+        L.allocate(total);
         StringBuilder out = new StringBuilder((int) total);
         out.append(s);
         for (long k = 1; k < n; k++) {
             out.append(sep).append(s);
         }
-        L.pushString(out.toString());
+        L.push(out.toString());
         return 1;
     }
 

@@ -22,7 +22,7 @@ public final class TableLib {
 
     /** Installs the {@code table} table into the VM's globals. */
     public static void open(Vm vm) {
-        LuaTable table = new LuaTable(0, 8);
+        LuaTable table = vm.newTable(0, 8);
         register(table, "table.concat", TableLib::concat);
         register(table, "table.insert", TableLib::insert);
         register(table, "table.move", TableLib::move);
@@ -40,13 +40,19 @@ public final class TableLib {
         long i = L.optInteger(3, 1);
         last = L.optInteger(4, last);
         StringBuilder out = new StringBuilder();
-        for (; i < last; i++) {
-            appendField(L, out, t, i);
-            out.append(sep);
-            L.checkInterrupt(1);
-        }
-        if (i == last) {
-            appendField(L, out, t, i);
+        L.trackBuffer(out);
+        try {
+            for (; i < last; i++) {
+                appendField(L, out, t, i);
+                L.allocate(sep.length());
+                out.append(sep);
+                L.checkInterrupt(1);
+            }
+            if (i == last) {
+                appendField(L, out, t, i);
+            }
+        } finally {
+            L.untrackBuffer(out);
         }
         L.pushString(out.toString());
         return 1;
@@ -55,6 +61,7 @@ public final class TableLib {
     private static void appendField(LuaState L, StringBuilder out, Object t, long i) {
         Object v = TableAccess.get(L, t, i);
         if (v instanceof String s) {
+            L.allocate(s.length());
             out.append(s);
         } else if (v instanceof Long n) {
             out.append(LuaNumbers.toString(n));
@@ -138,7 +145,7 @@ public final class TableLib {
 
     private static int pack(LuaState L) {
         int n = L.getTop();
-        LuaTable t = new LuaTable(n, 1);
+        LuaTable t = L.newTable(n, 1);
         for (int i = 1; i <= n; i++) {
             t.put(i, L.arg(i));
         }

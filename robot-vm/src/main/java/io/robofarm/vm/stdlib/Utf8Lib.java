@@ -26,7 +26,7 @@ public final class Utf8Lib {
 
     /** Installs the {@code utf8} table into the VM's globals. */
     public static void open(Vm vm) {
-        LuaTable utf8 = new LuaTable(0, 8);
+        LuaTable utf8 = vm.newTable(0, 8);
         register(utf8, "utf8.char", Utf8Lib::utfChar);
         register(utf8, "utf8.codes", Utf8Lib::codes);
         register(utf8, "utf8.codepoint", Utf8Lib::codepoint);

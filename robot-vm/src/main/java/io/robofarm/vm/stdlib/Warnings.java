@@ -19,6 +19,12 @@ final class Warnings extends JavaFunction {
     public int call(LuaState L) {
         int n = L.getTop();
         L.checkString(1);
+        long length = 0;
+        for (int i = 1; i <= n; i++) {
+            length += L.checkString(i).length();
+        }
+        // The message, then the line around it and its bytes; nothing else is allocated meanwhile.
+        L.allocate(3 * length);
         StringBuilder message = new StringBuilder();
         for (int i = 1; i <= n; i++) {
             message.append(L.checkString(i));
@@ -26,7 +32,7 @@ final class Warnings extends JavaFunction {
         if (n == 1 && message.length() > 0 && message.charAt(0) == '@') {
             control(message.toString());
         } else if (enabled) {
-            LuaStreams.write(System.err, "Lua warning: " + message + "\n");
+            LuaStreams.write(L, System.err, "Lua warning: " + message + "\n");
             System.err.flush();
         }
         return 0;

@@ -21,6 +21,10 @@ package io.robofarm.vm.value;
  * <p>Metamethod cache: a table used as a metatable remembers which of the most frequent
  * metamethods ({@link #TM_INDEX} ... {@link #TM_EQ}) it lacks, so the interpreter can skip the
  * lookup with {@link #metamethod(int)}. Any store of a non-integer key clears the cache.
+ *
+ * <p>Memory: a table charges its {@link MemoryAccount} before it allocates its parts, at creation
+ * and at every resize, with the estimate of {@link #partBytes}; so a VM's memory limit can refuse
+ * a growth before it happens.
  */
 public final class LuaTable {
 
@@ -35,6 +39,14 @@ public final class LuaTable {
     private static final Object[] EMPTY = new Object[0];
     /** Largest array part: 2^30 (a Java array cannot reach 2^31). */
     private static final int MAX_ARRAY_BITS = 30;
+    /** Estimated bytes of a table object itself, its fields and header (compressed references). */
+    public static final long OBJECT_BYTES = 56;
+    /** Bytes of an array header. */
+    private static final long ARRAY_HEADER_BYTES = 16;
+    /** Bytes of a reference in an array. */
+    private static final long REFERENCE_BYTES = 4;
+    /** Bytes of a boxed number: array and hash values are Long or Double objects when numeric. */
+    private static final long BOX_BYTES = 16;
 
     private Object[] array = EMPTY;
     /** Hint for the length operator: a border candidate inside the array part, as Lua's 'alimit'. */
@@ -54,20 +66,43 @@ public final class LuaTable {
     private LuaTable metatable;
     /** Bit {@code tm} set = this table, as a metatable, is known to lack metamethod {@code tm}. */
     private byte absentMeta;
+    private final MemoryAccount account;
 
-    /** An empty table with room for {@code narr} array items and {@code nhash} other keys. */
-    public LuaTable(int narr, int nhash) {
+    /**
+     * An empty table with room for {@code narr} array items and {@code nhash} other keys, charging
+     * {@code account} for itself and for every later growth.
+     */
+    public LuaTable(int narr, int nhash, MemoryAccount account) {
+        this.account = account;
+        int hashSize = nhash > 0 ? ceilPow2(nhash) : 0;
+        account.allocate(OBJECT_BYTES + partBytes(narr, hashSize));
         if (narr > 0) {
             array = new Object[narr];
             lengthHint = narr;
         }
         if (nhash > 0) {
-            allocateHash(ceilPow2(nhash));
+            allocateHash(hashSize);
         }
+    }
+
+    /** An empty table with room for {@code narr} array items and {@code nhash} other keys, charged to no VM. */
+    public LuaTable(int narr, int nhash) {
+        this(narr, nhash, MemoryAccount.UNMETERED);
     }
 
     public LuaTable() {
         this(0, 0);
+    }
+
+    /**
+     * Estimated bytes of an array part of {@code narr} slots and a hash part of logical size
+     * {@code hashSize}, counting a boxed number for each slot: an upper bound for the common tables
+     * of numbers, so that charging it at allocation never lets the real size run far ahead.
+     */
+    public static long partBytes(long narr, long hashSize) {
+        long arrayBytes = narr == 0 ? 0 : ARRAY_HEADER_BYTES + narr * (REFERENCE_BYTES + BOX_BYTES);
+        long hashBytes = hashSize == 0 ? 0 : 2 * ARRAY_HEADER_BYTES + hashSize * 2 * (2 * REFERENCE_BYTES + BOX_BYTES);
+        return arrayBytes + hashBytes;
     }
 
     // ---------------------------------------------------------------- reads
@@ -287,9 +322,10 @@ public final class LuaTable {
                 liveHash++;
             }
         }
+        int size = Math.max(nhash, liveHash);
+        account.allocate(partBytes(narr == oldArray.length ? 0 : narr, size == 0 ? 0 : ceilPow2(size)));
         array = narr == oldArray.length ? oldArray : java.util.Arrays.copyOf(oldArray, narr);
         lengthHint = narr;
-        int size = Math.max(nhash, liveHash);
         if (size == 0) {
             hashKeys = EMPTY;
             hashValues = EMPTY;
@@ -481,6 +517,15 @@ public final class LuaTable {
     /** Number of slots in the array part; slot {@code s < arrayCapacity()} holds key {@code s + 1}. */
     public int arrayCapacity() {
         return array.length;
+    }
+
+    /**
+     * Number of slots in the hash part: slots {@code arrayCapacity()} up to {@code arrayCapacity() +
+     * hashCapacity()} are hash slots. {@link #keyAt} of a hash slot may be a dead key (its value
+     * nil) or null (never used).
+     */
+    public int hashCapacity() {
+        return hashKeys.length;
     }
 
     /** First slot at or after {@code slot} holding a non-nil value, or -1 at the end. */

@@ -136,7 +136,8 @@ class LuaCommandTest {
     void optionsCombineBeforeLuaOptionsAndScript() throws IOException {
         write("s.lua", "print(io, os.getenv, ...)");
         assertEquals(new Result(0, "nil\tnil\ta\n", ""),
-                run("", "--sandbox", "--max-fuel", "1000000", "--timeout", "5s", "-e", "x=1", "s.lua", "a"));
+                run("", "--sandbox", "--max-fuel", "1000000", "--timeout", "5s", "--max-memory", "64m", "--max-depth", "200",
+                        "--max-output", "1m", "-e", "x=1", "s.lua", "a"));
     }
 
     @Test
@@ -148,7 +149,33 @@ class LuaCommandTest {
     }
 
     @Test
+    void aMemoryLimitExitsWithThreeAndTheReason() throws IOException {
+        write("grow.lua", "print('start') collectgarbage('stop') local t = {} for i = 1, 1e9 do t[i] = {} end");
+        assertEquals(new Result(3, "start\n", "lua5.4: memory limit of 8 MiB exceeded\n"),
+                run("", "--max-memory", "8m", "grow.lua"));
+        assertEquals(new Result(3, "", "lua5.4: memory limit of 512 KiB exceeded\n"),
+                run("", "--max-memory", "512K", "-e", "local s = ('x'):rep(1 << 20)"));
+        assertEquals(new Result(0, "1048576\n", ""), run("", "--max-memory", "1g", "-e", "print(#('x'):rep(1 << 20))"));
+    }
+
+    @Test
+    void callDepthAndOutputLimitsExitWithThree() {
+        assertEquals(new Result(3, "", "lua5.4: call depth limit of 50 exceeded\n"),
+                run("", "--max-depth", "50", "-e", "local function f() return 1 + f() end print(pcall(f))"));
+        assertEquals(new Result(3, "12345\n6", "lua5.4: output limit of 7 bytes exceeded\n"),
+                run("", "--max-output", "7", "-e", "print(12345) print(67890)"));
+    }
+
+    @Test
     void malformedLimitsAreRejected() {
+        assertEquals(new Result(1, "", "lua5.4: bad --max-memory '64x' (e.g. 64m, 512k or 1g expected)\n"),
+                run("", "--max-memory", "64x", "x.lua"));
+        assertEquals(new Result(1, "", "lua5.4: bad --max-memory '999999999999999g' (too large)\n"),
+                run("", "--max-memory", "999999999999999g", "x.lua"));
+        assertEquals(new Result(1, "", "lua5.4: bad --max-depth '0' (a positive count of nested calls expected)\n"),
+                run("", "--max-depth", "0", "x.lua"));
+        assertEquals(new Result(1, "", "lua5.4: bad --max-output '1.5m' (e.g. 64m, 512k or 1g expected)\n"),
+                run("", "--max-output", "1.5m", "x.lua"));
         assertEquals(new Result(1, "", "lua5.4: bad --timeout '5' (e.g. 5s or 250ms expected)\n"),
                 run("", "--timeout", "5", "x.lua"));
         assertEquals(new Result(1, "", "lua5.4: bad --max-fuel '-1' (a count of instructions expected)\n"),

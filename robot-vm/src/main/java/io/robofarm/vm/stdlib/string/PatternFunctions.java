@@ -83,7 +83,12 @@ public final class PatternFunctions {
     private static int pushCaptures(LuaState L, PatternMatcher m, int s, int e, boolean wholeIfNone) {
         int n = wholeIfNone ? m.resultCount() : m.captureCount();
         for (int i = 0; i < n; i++) {
-            L.push(m.capture(i, s, e));
+            Object capture = m.capture(i, s, e);
+            if (capture instanceof String text) {
+                L.pushString(text);
+            } else {
+                L.push(capture);
+            }
         }
         return n;
     }
@@ -112,6 +117,11 @@ public final class PatternFunctions {
             this.matcher = matcher;
             this.next = Candidates.of(pattern, matcher);
             this.pos = start;
+        }
+
+        @Override
+        protected Object[] heldValues() {
+            return new Object[] {src};
         }
 
         @Override
@@ -155,10 +165,12 @@ public final class PatternFunctions {
         PatternMatcher m = new PatternMatcher(src, anchor ? p.substring(1) : p, L::checkInterrupt);
         Candidates next = anchor ? null : Candidates.of(p, m);
         int len = src.length();
+        L.allocate(len + 16L);
         StringBuilder out = new StringBuilder(len + 16);
         int pos = 0;
         int lastMatch = -1;
         long n = 0;
+        L.trackBuffer(out);
         try {
             while (n < maxN) {
                 if (next != null) {
@@ -187,6 +199,7 @@ public final class PatternFunctions {
             throw L.error(e.getMessage());
         } finally {
             m.flushWork();
+            L.untrackBuffer(out);
         }
         if (n == 0) {
             L.pushString(src);
@@ -218,6 +231,7 @@ public final class PatternFunctions {
         if (value == null || value == Boolean.FALSE) {
             out.append(src, s, e);
         } else if (value instanceof String v) {
+            L.allocate(v.length());
             out.append(v);
         } else if (value instanceof Long v) {
             out.append(LuaNumbers.toString(v));
@@ -234,20 +248,25 @@ public final class PatternFunctions {
         int from = 0;
         int esc;
         while ((esc = template.indexOf('%', from)) >= 0) {
+            L.allocate(esc - from);
             out.append(template, from, esc);
             char c = esc + 1 < template.length() ? template.charAt(esc + 1) : 0;
             if (c == '%') {
                 out.append('%');
             } else if (c == '0') {
+                L.allocate(e - s);
                 out.append(src, s, e);
             } else if (CType.isDigit(c)) {
                 Object capture = m.capture(c - '1', s, e);
-                out.append(capture instanceof Long position ? position.toString() : (String) capture);
+                String text = capture instanceof Long position ? position.toString() : (String) capture;
+                L.allocate(text.length());
+                out.append(text);
             } else {
                 throw L.error("invalid use of '%' in replacement string");
             }
             from = esc + 2;
         }
+        L.allocate(template.length() - from);
         out.append(template, from, template.length());
     }
 

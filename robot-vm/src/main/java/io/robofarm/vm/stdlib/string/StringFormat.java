@@ -27,10 +27,21 @@ public final class StringFormat {
     public static int format(LuaState L) {
         String fmt = L.checkString(1);
         int top = L.getTop();
-        int arg = 1;
+        StringBuilder out = new StringBuilder(fmt.length() + 16);
+        L.trackBuffer(out);
+        try {
+            appendFormatted(L, fmt, top, out, new FormatSpec('d'));
+        } finally {
+            L.untrackBuffer(out);
+        }
+        L.pushString(out.toString());
+        return 1;
+    }
+
+    /** Appends the conversions of {@code fmt} applied to the arguments up to {@code top}. */
+    private static void appendFormatted(LuaState L, String fmt, int top, StringBuilder out, FormatSpec spec) {
         int n = fmt.length();
-        StringBuilder out = new StringBuilder(n + 16);
-        FormatSpec spec = new FormatSpec('d');
+        int arg = 1;
         int i = 0;
         while (i < n) {
             int pct = fmt.indexOf('%', i);
@@ -59,8 +70,6 @@ public final class StringFormat {
             i = Math.min(i + 1, n);
             convert(L, out, spec, fmt, start, end, arg);
         }
-        L.pushString(out.toString());
-        return 1;
     }
 
     /** Appends argument {@code arg} converted by the specification {@code fmt[start, end]}. */
@@ -104,6 +113,7 @@ public final class StringFormat {
     private static void formatString(LuaState L, StringBuilder out, FormatSpec spec, String fmt, int start, int end,
                                      int arg) {
         String s = L.toDisplayString(L.arg(arg));
+        L.allocate(s.length());
         if (end == start) {
             out.append(s);
             return;
@@ -183,6 +193,7 @@ public final class StringFormat {
     private static void appendLiteral(LuaState L, StringBuilder out, int arg) {
         Object v = L.arg(arg);
         if (v instanceof String s) {
+            L.allocate(4L * s.length());
             appendQuoted(out, s);
         } else if (v instanceof Long l) {
             // "-9223372036854775808" would read back as a float; its hex form reads back as the integer.

@@ -1,0 +1,2 @@
+-- stopped by: attempt to call a nil value (field 'getenv')
+print(os.getenv('HOME'))
