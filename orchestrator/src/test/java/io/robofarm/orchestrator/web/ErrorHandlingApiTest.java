@@ -6,7 +6,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +44,8 @@ class ErrorHandlingApiTest extends ApiTestSupport {
         "POST   | /api/users          | {\"username\":\"u\",\"password\":\"short\",\"role\":\"VIEWER\"} | 400 | password: size must be between 8 and 128",
         "POST   | /api/users          | {\"username\":\"u\",\"password\":\"long-enough\",\"role\":\"KING\"} | 400 | Field 'role' has the wrong type",
         "POST   | /api/tasks/check    | {\"source\":null}                                        | 400 | source: must not be null",
+        "GET    | /api/tasks//1       |                                                           | 400 | The URL was rejected",
+        "TRACE  | /api/tasks          |                                                           | 405 | Method Not Allowed",
     })
     void nonsenseGetsA4xxWithAMessage(String method, String path, String body, int status, String message) {
         HttpResponse<String> response = send(method, path, "admin", body);
@@ -50,6 +55,16 @@ class ErrorHandlingApiTest extends ApiTestSupport {
         assertThat(error.get("status").asInt()).isEqualTo(status);
         assertThat(error.get("error").asString()).isNotBlank();
         assertThat(error.get("message").asString()).contains(message);
+    }
+
+    @Test
+    void aUrlTomcatCannotParseStillGetsJson() throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write("GET /api/tasks/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").contains("\"message\": \"Invalid URI");
+        }
     }
 
     @Test
