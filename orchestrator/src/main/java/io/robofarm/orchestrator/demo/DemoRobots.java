@@ -69,9 +69,9 @@ class DemoRobots implements SmartInitializingSingleton {
                         small, OverlapPolicy.QUEUE, RetryPolicy.none(), List.of()),
                 new TaskDefinition("slow-progress", "Works for a while and reports each step.", script("slow-progress"),
                         List.of(new TaskParameter("steps", ParameterType.INTEGER, "5", "How many steps"),
-                                new TaskParameter("stepSeconds", ParameterType.NUMBER, "0.5", "Seconds per step")),
-                        new TaskLimits(8L << 20, 20_000_000_000L, 120, 2), OverlapPolicy.SKIP, RetryPolicy.none(),
-                        List.of()),
+                                new TaskParameter("stepSeconds", ParameterType.NUMBER, "1", "Seconds per step")),
+                        new TaskLimits(8L << 20, 100_000_000L, 120, 2), OverlapPolicy.SKIP, RetryPolicy.none(),
+                        List.of("time", "log")),
                 new TaskDefinition("always-fails", "Fails on purpose, to show a failed run.", script("always-fails"),
                         List.of(), small, OverlapPolicy.SKIP, new RetryPolicy(1, 10), List.of()));
     }
