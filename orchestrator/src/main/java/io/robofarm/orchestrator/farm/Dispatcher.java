@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,6 +137,8 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
         List<Run> queued = runs.findByStateOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED, Limit.of(batch));
         int startedNow = 0;
         Set<Long> tasksAtLimit = new HashSet<>();
+        // Queued runs mostly share a few task versions: look each up once per round.
+        Map<String, RunnableTask> versions = new HashMap<>();
         for (Run run : queued) {
             if (!running || startedNow >= free) {
                 break;
@@ -143,7 +146,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
             if (tasksAtLimit.contains(run.getTaskId()) || executions.containsKey(run.getId())) {
                 continue;
             }
-            RunnableTask task = taskOf(run);
+            RunnableTask task = versions.computeIfAbsent(run.getTaskId() + "/" + run.getTaskVersion(), k -> taskOf(run));
             if (task == null) {
                 continue;
             }
