@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,9 +16,12 @@ import java.util.List;
 final class InProcessLua {
 
     private final Path directory;
+    private final List<String> hostOptions;
 
-    InProcessLua(Path directory) {
+    /** {@code hostOptions} ({@code --max-fuel N} and so on) come before each script's name. */
+    InProcessLua(Path directory, List<String> hostOptions) {
         this.directory = directory;
+        this.hostOptions = List.copyOf(hostOptions);
     }
 
     Timed run(Path script) {
@@ -26,7 +30,9 @@ final class InProcessLua {
         int status;
         long start = System.nanoTime();
         try (PrintStream stdout = new PrintStream(out, false); PrintStream stderr = new PrintStream(err, false)) {
-            status = LuaCommand.run(List.of(script.getFileName().toString()), directory,
+            List<String> argv = new ArrayList<>(hostOptions);
+            argv.add(script.getFileName().toString());
+            status = LuaCommand.run(argv, directory,
                     new ByteArrayInputStream(new byte[0]), stdout, stderr);
         }
         long nanos = System.nanoTime() - start;

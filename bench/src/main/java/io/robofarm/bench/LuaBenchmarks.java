@@ -11,10 +11,12 @@ import java.util.stream.Stream;
  * Compares our VM with lua5.4 on the project's benchmark scripts in {@code bench/lua} and prints
  * a Markdown table of median wall times and their ratios.
  *
- * <p>Usage: {@code LuaBenchmarks [-r RUNS] [-w WARMUPS] [--dir DIR] [--lua PROGRAM] [names...]}.
+ * <p>Usage: {@code LuaBenchmarks [-r RUNS] [-w WARMUPS] [--dir DIR] [--lua PROGRAM] [--limits] [names...]}.
  * lua5.4 runs each script as a fresh process {@code RUNS} times; our VM runs it in-process
  * {@code WARMUPS} times to let the JIT settle, then {@code RUNS} measured times. Both must print
  * the same checksum, otherwise the benchmark is reported as failed and the exit status is 1.
+ * With {@code --limits} our VM runs under fuel, memory and time limits it never reaches, so that
+ * comparing with a run without them gives the cost of metering.
  */
 public final class LuaBenchmarks {
 
@@ -25,7 +27,7 @@ public final class LuaBenchmarks {
         BenchOptions options = BenchOptions.parse(args);
         List<Path> scripts = select(options);
         ReferenceLua reference = new ReferenceLua(options.luaProgram(), options.directory());
-        InProcessLua ours = new InProcessLua(options.directory());
+        InProcessLua ours = new InProcessLua(options.directory(), options.hostOptions());
         List<Measurement> measurements = new ArrayList<>();
         for (Path script : scripts) {
             Measurement m = Measurement.of(script, reference, ours, options.warmups(), options.runs());

@@ -32,6 +32,9 @@ final class MarkdownReport {
         out.append(String.format(Locale.ROOT,
                 "%nMedian wall time of %d runs; RoboFarm in-process after %d warm-up runs, lua5.4 as a fresh process.%n",
                 options.runs(), options.warmups()));
+        if (options.limits()) {
+            out.append("RoboFarm ran with limits on: ").append(String.join(" ", options.hostOptions())).append(".\n");
+        }
         return out.toString();
     }
 

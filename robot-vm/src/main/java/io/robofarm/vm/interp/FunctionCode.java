@@ -2,6 +2,11 @@ package io.robofarm.vm.interp;
 
 import io.robofarm.vm.code.Prototype;
 
+import java.lang.ref.WeakReference;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
 /**
  * A {@link Prototype} prepared for execution: its constants pre-split into register form (tag or
  * reference plus number bits) so LOADK and the K-operand instructions never unbox, and its nested
@@ -23,6 +28,25 @@ final class FunctionCode {
     final int maxStackSize;
     final int numParams;
     final boolean isVararg;
+
+    /**
+     * Code already prepared, by prototype, so that the robots of a farm running one compiled chunk
+     * share its code instead of each preparing (and interning) it again. Weak both ways: an entry
+     * lives while its prototype is reachable, its code while some VM runs it.
+     */
+    private static final Map<Prototype, WeakReference<FunctionCode>> PREPARED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The code of a main chunk, prepared once per prototype. */
+    static FunctionCode of(Prototype chunk) {
+        WeakReference<FunctionCode> ref = PREPARED.get(chunk);
+        FunctionCode code = ref != null ? ref.get() : null;
+        if (code == null) {
+            code = new FunctionCode(chunk);
+            PREPARED.put(chunk, new WeakReference<>(code));
+        }
+        return code;
+    }
 
     FunctionCode(Prototype proto) {
         this.proto = proto;

@@ -12,8 +12,13 @@ import java.util.Arrays;
  * into Lua.
  */
 public final class LuaState {
-    private static final int INITIAL_SLOTS = 64;
-    private static final int INITIAL_FRAMES = 16;
+    /**
+     * Initial stack and frame capacity, both grown by doubling: small, because a farm keeps very
+     * many VMs and coroutines alive, most of them shallow (a robot parked in a sleep uses a handful
+     * of frames).
+     */
+    private static final int INITIAL_SLOTS = 32;
+    private static final int INITIAL_FRAMES = 4;
     /** Estimated bytes of one stack slot (a reference and a long). */
     private static final long SLOT_BYTES = 12;
     /** Estimated bytes of one call frame and its reference in the frame array. */

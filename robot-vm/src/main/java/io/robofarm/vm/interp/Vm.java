@@ -238,7 +238,7 @@ public final class Vm {
 
     /** A closure over an already compiled main chunk (shareable between VMs) with {@code env} as its _ENV. */
     public LuaClosure load(Prototype chunk, Object env) {
-        FunctionCode code = new FunctionCode(chunk);
+        FunctionCode code = FunctionCode.of(chunk);
         UpValue[] ups = new UpValue[chunk.upvalues.length];
         for (int i = 0; i < ups.length; i++) {
             ups[i] = UpValue.closed(i == 0 ? env : null);
@@ -248,13 +248,17 @@ public final class Vm {
 
     /**
      * Calls {@code fn} on the main coroutine and returns all its results. An uncaught error comes out
-     * as a {@link LuaError} carrying the Lua traceback.
+     * as a {@link LuaError} carrying the Lua traceback. When the outermost call ends, the stack
+     * slots it used are cleared, so that what the script left there is garbage to the JVM and to
+     * the memory limit.
      */
     public Object[] call(Object fn, Object... args) {
         try {
             return main.state.callMulti(fn, args);
         } finally {
-            main.state.clearAboveTop();
+            if (main.state.depth == 0) {
+                main.state.clearAboveTop();
+            }
         }
     }
 

@@ -40,6 +40,8 @@ final class Robot implements RobotHandle, HostContext {
     private volatile int line = -1;
     private volatile int callDepth;
     private volatile long fuelUsed;
+    private volatile long memoryBytes;
+    private volatile long peakMemoryBytes;
     private volatile long runningNanos;
     private volatile long parkedNanos;
     /** {@link System#nanoTime()} of the last state change. */
@@ -73,6 +75,9 @@ final class Robot implements RobotHandle, HostContext {
         if (limits.timeout() != null) {
             vm.setTimeout(limits.timeout());
         }
+        if (limits.maxMemoryBytes() > 0) {
+            vm.setMaxMemory(limits.maxMemoryBytes());
+        }
         execution = new Execution(vm, vm.load(spec.chunk(), vm.globals()), LuaValues.toLua(spec.parameters()));
         execution.setSliceHook(this::atSliceEnd);
     }
@@ -90,7 +95,7 @@ final class Robot implements RobotHandle, HostContext {
     public VmStats stats() {
         RobotState s = state;
         long inState = System.nanoTime() - since;
-        return new VmStats(s, parkReason, line, callDepth, fuelUsed,
+        return new VmStats(s, parkReason, line, callDepth, fuelUsed, memoryBytes, peakMemoryBytes,
                 runningNanos + (s == RobotState.RUNNING ? inState : 0),
                 parkedNanos + (s == RobotState.PARKED ? inState : 0));
     }
@@ -247,6 +252,8 @@ final class Robot implements RobotHandle, HostContext {
         line = StackInspector.currentLine(vm);
         callDepth = StackInspector.callDepth(vm);
         fuelUsed = vm.fuelUsed();
+        memoryBytes = vm.memoryInUse();
+        peakMemoryBytes = vm.memoryPeak();
     }
 
     private void answerStackRequests() {
@@ -264,6 +271,7 @@ final class Robot implements RobotHandle, HostContext {
         stdout.flush();
         moveTo(RobotState.FINISHED, null);
         fuelUsed = end.fuelUsed();
+        peakMemoryBytes = vm.memoryPeak();
         answerStackRequests();
         if (deadline != null) {
             deadline.cancel(false);

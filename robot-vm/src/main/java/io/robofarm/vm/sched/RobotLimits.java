@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param maxFuel        fuel units (backward jumps, calls, library work), {@link Long#MAX_VALUE} for none
  * @param timeout        wall-clock time from submission, queueing and parking included; null for none
- * @param maxMemoryBytes bytes of live Lua data, 0 for none (not enforced yet: the VM has no memory meter)
+ * @param maxMemoryBytes bytes of live Lua data, 0 for none
  */
 public record RobotLimits(long maxFuel, Duration timeout, long maxMemoryBytes) {
     /** No limits. */

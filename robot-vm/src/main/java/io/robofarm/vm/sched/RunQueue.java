@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * taken in a row while preempted ones wait.
  */
 final class RunQueue {
-    static final int WOKEN_PER_PREEMPTED = 4;
+    static final int WOKEN_PER_PREEMPTED = 16;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();

@@ -26,6 +26,8 @@ import java.time.ZonedDateTime;
  * environment, exit, and file removal and renaming relative to the VM's working directory.
  */
 public final class OsLib {
+    /** Most chars of {@code os.date} output per char of its format (a two-char conversion gives at most 26). */
+    private static final long MAX_EXPANSION = 13;
 
     private OsLib() {
     }
@@ -169,6 +171,9 @@ public final class OsLib {
             L.push(t);
             return 1;
         }
+        // A conversion of two or more chars expands to at most 26 (%c); nothing else is allocated meanwhile.
+        L.allocate(MAX_EXPANSION * (format.length() - i));
+        L.checkInterrupt(format.length() - i);
         StringBuilder out = new StringBuilder();
         for (; i < format.length(); i++) {
             char c = format.charAt(i);

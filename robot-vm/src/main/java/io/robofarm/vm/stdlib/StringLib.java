@@ -134,12 +134,13 @@ public final class StringLib {
             char c = s.charAt(i);
             if (c >= from && c <= from + 25) {
                 if (out == null) {
+                    L.allocate(2L * n + MemoryMeter.stringBytes(n));
                     out = s.toCharArray();
                 }
                 out[i] = (char) (c + shift);
             }
         }
-        L.pushString(out == null ? s : new String(out));
+        L.push(out == null ? s : new String(out));
         return 1;
     }
 
@@ -178,11 +179,12 @@ public final class StringLib {
     private static int reverse(LuaState L) {
         String s = L.checkString(1);
         int n = s.length();
+        L.allocate(2L * n + MemoryMeter.stringBytes(n));
         char[] out = new char[n];
         for (int i = 0; i < n; i++) {
             out[i] = s.charAt(n - 1 - i);
         }
-        L.pushString(new String(out));
+        L.push(new String(out));
         return 1;
     }
 

@@ -41,6 +41,20 @@ class MemoryLimitTest {
         "local s = ('x'):rep(1 << 20) local t = {} for i = 1, 1000 do t[i] = s end "
             + "local r = string.format(('%s'):rep(1000), table.unpack(t))",
         "local parts = {} local n = 0 local r = load(function() n = n + 1 return n < 1e6 and ('-'):rep(1 << 20) or nil end)",
+        "local r = os.date(('%c'):rep(4 << 20))",
+        "local s = ('x'):rep(12 << 20) local u = s:upper()",
+    };
+
+    /** Places a script can keep a string where only a thorough measurement finds it; each holds {@code big}. */
+    private static final String[] HIDING_PLACES = {
+        "hidden = big",
+        "setmetatable(_G, {__index = {big}})",
+        "getmetatable('').hidden = big",
+        "local keep = big hidden = function() return keep end",
+        "hidden = coroutine.create(function() local keep = big coroutine.yield() end) coroutine.resume(hidden)",
+        "hidden = coroutine.wrap(function(...) coroutine.yield(...) end) hidden(big)",
+        "hidden = string.gmatch(big .. '', 'x')",
+        "hidden = setmetatable({}, {__mode = 'k', [big] = true})",
     };
 
     private static Vm vm() {
@@ -150,6 +164,21 @@ class MemoryLimitTest {
         assertTrue(vm.memoryPeak() >= holding, "peak " + vm.memoryPeak());
         assertEquals("true\n", run(vm, "keep = ('x'):rep(2 << 20) collectgarbage() "
                 + "local kib = collectgarbage('count') print(kib > 2048 and kib < 3072)"));
+    }
+
+    @Test
+    void aMeasurementFindsDataWhereverItIsKept() {
+        for (String place : HIDING_PLACES) {
+            Vm vm = Lua.newVm(new ByteArrayOutputStream());
+            run(vm, "local big = ('x'):rep(1 << 20) .. '!' " + place + " big = nil");
+            long held = vm.measureMemory();
+            assertTrue(held > 1 << 20, place + " -> " + held);
+        }
+        Vm vm = Lua.newVm(new ByteArrayOutputStream());
+        assertEquals("true\n", run(vm, "local big = ('x'):rep(1 << 20) .. '!' coroutine.wrap(function() "
+                + "local keep = big big = nil collectgarbage() print(collectgarbage('count') > 1024) end)()"));
+        run(vm, "local big = ('x'):rep(1 << 20) .. '!' hidden = {big} hidden = nil");
+        assertTrue(vm.measureMemory() < 1 << 20, "garbage counted: " + vm.memoryInUse());
     }
 
     @Test

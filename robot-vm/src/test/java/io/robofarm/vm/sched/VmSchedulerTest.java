@@ -98,6 +98,19 @@ class VmSchedulerTest {
     }
 
     @Test
+    void theMemoryLimitEndsAHoardingRobotAndMemoryIsObserved() throws Exception {
+        VmScheduler s = oneWorker();
+        RobotHandle hoarder = s.submit(robot("collectgarbage('stop') local t = {} while true do t[#t + 1] = ('x'):rep(1000) .. #t end")
+                .withLimits(RobotLimits.NONE.withMaxMemoryBytes(1 << 20)), RobotListener.NONE);
+        RobotHandle modest = s.submit(robot("local t = {} for i = 1, 10000 do t[i] = tostring(i) end return #t")
+                .withLimits(RobotLimits.NONE.withMaxMemoryBytes(1 << 20)), RobotListener.NONE);
+        assertEquals(Outcome.limit("memory limit of 1 MiB exceeded", outcome(hoarder).fuelUsed()), outcome(hoarder));
+        assertEquals(List.of(10000L), outcome(modest).values());
+        long peak = modest.stats().peakMemoryBytes();
+        assertTrue(peak > 10000 * 16 && peak <= 1 << 20, "peak " + peak);
+    }
+
+    @Test
     void aCpuBoundRobotDoesNotStarveOthersOnOneWorker() throws Exception {
         VmScheduler s = oneWorker();
         RobotHandle spinner = s.submit(robot("while true do end"), RobotListener.NONE);
