@@ -1,6 +1,7 @@
 package io.robofarm.orchestrator.farm;
 
 import io.robofarm.orchestrator.live.LiveConnections;
+import io.robofarm.orchestrator.run.ActiveRuns;
 import io.robofarm.orchestrator.run.RunLogWriter;
 import io.robofarm.orchestrator.run.RunRepository;
 import io.robofarm.orchestrator.run.RunState;
@@ -13,15 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
 class FarmController {
     private final FarmProperties farm;
     private final Dispatcher dispatcher;
+    private final ActiveRuns activeRuns;
     private final VmScheduler scheduler;
     private final RunRepository runs;
     private final RunLogWriter logWriter;
     private final LiveConnections liveConnections;
 
-    FarmController(FarmProperties farm, Dispatcher dispatcher, VmScheduler scheduler, RunRepository runs,
-                   RunLogWriter logWriter, LiveConnections liveConnections) {
+    FarmController(FarmProperties farm, Dispatcher dispatcher, ActiveRuns activeRuns, VmScheduler scheduler,
+                   RunRepository runs, RunLogWriter logWriter, LiveConnections liveConnections) {
         this.farm = farm;
         this.dispatcher = dispatcher;
+        this.activeRuns = activeRuns;
         this.scheduler = scheduler;
         this.runs = runs;
         this.logWriter = logWriter;
@@ -41,7 +44,7 @@ class FarmController {
 
     @GetMapping("/api/farm")
     FarmStatus status() {
-        return new FarmStatus(farm.workers(), farm.capacity(), dispatcher.runningIds().size(),
+        return new FarmStatus(farm.workers(), farm.capacity(), activeRuns.count(),
                 scheduler.runnableCount(), runs.countByState(RunState.QUEUED), dispatcher.startedCount(),
                 logWriter.droppedLines(), liveConnections.count());
     }

@@ -87,9 +87,8 @@ final class RunExecution implements RobotListener, ActiveRun {
     }
 
     /** Runs {@code step} on the state writer after every state change reported so far. */
-    synchronized CompletableFuture<Void> then(Runnable step) {
+    synchronized void then(Runnable step) {
         writes = writes.thenRunAsync(() -> runSafely(step), stateWriter);
-        return writes;
     }
 
     /** Runs {@code step} on the state writer after every state change reported so far and after {@code barrier}. */

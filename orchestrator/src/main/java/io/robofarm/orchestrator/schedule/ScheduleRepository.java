@@ -9,6 +9,4 @@ public interface ScheduleRepository extends JpaRepository<Schedule, Long> {
     List<Schedule> findAllByOrderByIdAsc();
 
     List<Schedule> findByTaskId(long taskId);
-
-    boolean existsByName(String name);
 }

@@ -164,6 +164,21 @@ class FarmApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aParkedRunIsCancelledWithoutWaitingForItsSleep() throws Exception {
+        long task = task("e2e-parked", "require('time').sleep(60000)\nprint('never')",
+                "\"modules\":[\"time\"],\"limits\":{\"memoryBytes\":1048576,\"fuel\":100000,\"timeoutSeconds\":120,\"maxConcurrentRuns\":1}");
+        long runId = run(task, null);
+        awaitState(runId, "PARKED");
+        JsonNode stack = body(send("GET", "/api/runs/" + runId + "/stack", "viewer", null));
+        assertThat(stack.get("frames").toString()).contains("e2e-parked.lua:1");
+        send("POST", "/api/runs/" + runId + "/cancel", "operator", null);
+        JsonNode run = awaitState(runId, "CANCELLED");
+        assertThat(Duration.between(Instant.parse(run.get("startedAt").asString()), Instant.parse(run.get("endedAt").asString())))
+                .isLessThan(Duration.ofSeconds(30));
+        assertThat(body(send("GET", "/api/runs/" + runId + "/logs", "viewer", null)).get("lines")).isEmpty();
+    }
+
+    @Test
     void theFarmSaysWhatItIsDoing() throws Exception {
         long task = task("e2e-status", "return 1", "");
         awaitState(run(task, null), "SUCCEEDED");

@@ -147,6 +147,16 @@ class ScheduleApiTest extends ApiTestSupport {
     }
 
     @Test
+    void deletingATaskDeletesItsSchedules() {
+        long task = parallelTask("deleted-with-schedule");
+        long id = body(send("POST", "/api/schedules", "developer",
+                "{\"name\":\"doomed\",\"taskId\":" + task + ",\"type\":\"INTERVAL\",\"intervalSeconds\":3600}"))
+                .get("id").asLong();
+        assertThat(send("DELETE", "/api/tasks/" + task, "developer", null).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/api/schedules/" + id, "viewer", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void onlyDevelopersChangeSchedulesAndAnonymousCallersAreNotLetIn() {
         long task = parallelTask("guarded");
         String body = "{\"name\":\"g\",\"taskId\":" + task + ",\"type\":\"INTERVAL\",\"intervalSeconds\":3600}";
