@@ -89,6 +89,7 @@ export async function farmView() {
       }
     }
     empty.hidden = cells.length > 0;
+    Object.assign(canvas.dataset, { cells: cells.length, cellSize: layout.size, columns: layout.columns });
   }
 
   function updateCounters(now) {

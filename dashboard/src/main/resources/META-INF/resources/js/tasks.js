@@ -76,7 +76,7 @@ export async function taskEditorView(id) {
       const line = Math.max(0, Math.min(cm.lineCount() - 1, (err.line || 1) - 1));
       const handle = cm.addLineClass(line, "background", "cm-error-line");
       const widget = cm.addLineWidget(line, h("div.cm-error-widget", { dataset: { line: err.line } },
-        `line ${err.line}${err.column ? `:${err.column}` : ""}: ${err.message}`));
+        `line ${err.line}${err.column ? `, column ${err.column}` : ""}: ${err.message.replace(/^[^:\n]*\.lua:\d+:\s*/, "")}`));
       marks.push(() => {
         cm.removeLineClass(handle, "background", "cm-error-line");
         widget.clear();

@@ -1,6 +1,7 @@
 package io.robofarm.orchestrator.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -11,6 +12,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -84,6 +86,18 @@ final class Browser implements AutoCloseable {
 
     <T> T until(ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(condition);
+    }
+
+    /** Moves the pointer to ({@code x}, {@code y}) pixels from the element's top left corner. */
+    void hover(WebElement element, int x, int y) {
+        Dimension size = element.getSize();
+        new Actions(driver).moveToElement(element, x - size.getWidth() / 2, y - size.getHeight() / 2).perform();
+    }
+
+    /** Clicks at ({@code x}, {@code y}) pixels from the element's top left corner. */
+    void click(WebElement element, int x, int y) {
+        Dimension size = element.getSize();
+        new Actions(driver).moveToElement(element, x - size.getWidth() / 2, y - size.getHeight() / 2).click().perform();
     }
 
     Object script(String javascript, Object... args) {

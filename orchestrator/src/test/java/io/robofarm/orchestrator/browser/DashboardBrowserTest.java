@@ -65,6 +65,20 @@ class DashboardBrowserTest {
             check(150)
             """;
 
+    private static final int SLEEPERS = 120;
+    private static final String SLEEPER = """
+            local time = require("time")
+            local params = ... or {}
+            local n = params.n or 1
+            for step = 1, 10 do
+              time.sleep(400 + (n % 7) * 100)
+            end
+            if n % 9 == 0 then
+              error("record " .. n .. " was rejected")
+            end
+            return n
+            """;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -190,6 +204,39 @@ class DashboardBrowserTest {
 
     @Test
     @Order(6)
+    void drawsActiveVmsOnTheFarmGridAndOpensOneToInspectAndCancelIt() {
+        long taskId = idOf(api("POST", "/api/tasks", "{\"name\":\"browser-sleeper\",\"source\":" + json(SLEEPER)
+                + ",\"modules\":[\"time\"],\"overlapPolicy\":\"PARALLEL\","
+                + "\"limits\":{\"memoryBytes\":1048576,\"fuel\":1000000,\"timeoutSeconds\":60,\"maxConcurrentRuns\":500},"
+                + "\"parameters\":[{\"name\":\"n\",\"type\":\"INTEGER\",\"default\":\"1\"}]}"));
+        for (int n = 1; n <= SLEEPERS; n++) {
+            api("POST", "/api/tasks/" + taskId + "/runs", "{\"parameters\":{\"n\":" + n + "}}");
+        }
+        browser.route("#/farm");
+        WebElement grid = browser.visible("#farm-grid");
+        browser.until(d -> counter("running") + counter("parked") >= SLEEPERS / 2);
+        int last = Integer.parseInt(grid.getDomAttribute("data-cells")) - 1;
+        int size = Integer.parseInt(grid.getDomAttribute("data-cell-size"));
+        int columns = Integer.parseInt(grid.getDomAttribute("data-columns"));
+        int x = (last % columns) * size + size / 2;
+        int y = (last / columns) * size + size / 2;
+        browser.hover(grid, x, y);
+        assertThat(browser.visible(".tooltip").getText()).contains("browser-sleeper").contains("line").contains("fuel");
+        browser.screenshot("07-farm");
+
+        browser.click(grid, x, y);
+        browser.until(d -> browser.currentUrl().matches(".*#/runs/\\d+$"));
+        browser.until(d -> browser.find("#current-line").getText().matches("\\d+ .*"));
+        browser.find("#show-stack").click();
+        assertThat(browser.visible("#stack").getText()).contains("browser-sleeper.lua");
+        browser.visible(".cm-current-line");
+        browser.screenshot("08-run-live");
+        browser.find("#cancel").click();
+        browser.until(d -> browser.find("#run-state").getText().equals("CANCELLED"));
+    }
+
+    @Test
+    @Order(7)
     void aViewerSeesNoEditControls() {
         browser.find("#logout").click();
         browser.until(d -> browser.currentUrl().contains("/login"));
@@ -222,6 +269,10 @@ class DashboardBrowserTest {
         browser.find("input[name='password']").sendKeys(password);
         browser.find("button[type='submit']").click();
         browser.visible("#who");
+    }
+
+    private int counter(String kind) {
+        return Integer.parseInt(browser.find("[data-counter='" + kind + "'] .value").getText().replace(",", ""));
     }
 
     private void setSource(String source) {
