@@ -134,7 +134,8 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
             return false;
         }
         int batch = Math.min(farm.dispatchBatch(), Math.max(free, 1) * 2);
-        List<Run> queued = runs.findByStateOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED, Limit.of(batch));
+        List<Run> queued = runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(
+                RunState.QUEUED, Instant.now(), Limit.of(batch));
         int startedNow = 0;
         Set<Long> tasksAtLimit = new HashSet<>();
         // Queued runs mostly share a few task versions: look each up once per round.

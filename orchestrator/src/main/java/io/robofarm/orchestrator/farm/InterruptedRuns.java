@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 
@@ -63,9 +64,8 @@ class InterruptedRuns {
         RetryPolicy retry = retryPolicyOf(run);
         if (run.getAttempt() <= retry.attempts()) {
             try {
-                Run next = lifecycle.failAndRetry(run.getId(), reason);
-                note(run, reason + "; retrying as run " + next.getId() + " (attempt " + next.getAttempt() + " of "
-                        + (retry.attempts() + 1) + ")");
+                Run next = lifecycle.failAndRetry(run.getId(), reason, Duration.ofSeconds(retry.backoffSeconds()));
+                note(run, reason + "; retrying as run " + next.getId() + RetryNotes.describe(next, retry));
             } catch (IllegalRunTransitionException e) {
                 // It ended on its own in the meantime.
             }

@@ -6,21 +6,19 @@ import io.robofarm.orchestrator.run.RunLogWriter;
 import io.robofarm.orchestrator.run.RunState;
 import io.robofarm.orchestrator.task.RunnableTask;
 import io.robofarm.vm.sched.Outcome;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Turns how a VM ended into the run's final state: SUCCEEDED with its return values as JSON, FAILED
  * with the Lua message, traceback and line, CANCELLED, or TIMED_OUT / FAILED when a limit stopped it.
- * A failed run whose task retries is queued again as a new attempt after the task's backoff.
+ * A failed run whose task retries is queued again at once as a new attempt that waits out the task's
+ * backoff in the queue, so a crash cannot lose it.
  */
 @Component
 class RunOutcomes {
@@ -29,12 +27,6 @@ class RunOutcomes {
     private final RunLifecycle lifecycle;
     private final RunLogWriter logWriter;
     private final JsonMapper json;
-    private final ScheduledExecutorService retryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "run-retry-timer");
-        t.setDaemon(true);
-        return t;
-    });
-
     RunOutcomes(RunLifecycle lifecycle, RunLogWriter logWriter, JsonMapper json) {
         this.lifecycle = lifecycle;
         this.logWriter = logWriter;
@@ -82,25 +74,9 @@ class RunOutcomes {
             }
         };
         if (failed && run.getAttempt() <= task.retry().attempts()) {
-            scheduleRetry(run, task);
+            Run next = lifecycle.enqueue(run.retry(Instant.now(), Duration.ofSeconds(task.retry().backoffSeconds())));
+            logWriter.append(runId, Instant.now(), "WARN", "retrying as run " + next.getId()
+                    + RetryNotes.describe(next, task.retry()));
         }
-    }
-
-    private void scheduleRetry(Run run, RunnableTask task) {
-        int backoff = task.retry().backoffSeconds();
-        logWriter.append(run.getId(), Instant.now(), "WARN", "retrying in " + backoff + " s (attempt "
-                + (run.getAttempt() + 1) + " of " + (task.retry().attempts() + 1) + ")");
-        retryTimer.schedule(() -> {
-            try {
-                lifecycle.enqueue(run.retry(Instant.now()));
-            } catch (RuntimeException e) {
-                log.error("Run {}: could not queue its retry", run.getId(), e);
-            }
-        }, backoff, TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void stopRetryTimer() {
-        retryTimer.shutdownNow();
     }
 }

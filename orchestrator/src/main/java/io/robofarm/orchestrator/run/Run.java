@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -69,6 +70,10 @@ public class Run {
     @Column(name = "queued_at", nullable = false)
     private Instant queuedAt;
 
+    /** The dispatcher leaves the run QUEUED until then: a retry waits out its task's backoff. */
+    @Column(name = "not_before", nullable = false)
+    private Instant notBefore;
+
     @Column(name = "started_at")
     private Instant startedAt;
 
@@ -111,14 +116,16 @@ public class Run {
         run.priority = priority;
         run.attempt = 1;
         run.queuedAt = now;
+        run.notBefore = now;
         return run;
     }
 
-    /** A new QUEUED attempt of this run, e.g. after its node died under it. */
-    public Run retry(Instant now) {
+    /** A new QUEUED attempt of this run (after a failure, or its node died under it) that waits {@code backoff} first. */
+    public Run retry(Instant now, Duration backoff) {
         Run next = queued(taskId, taskName, taskVersion, trigger, triggeredBy, scheduleId, parameters, priority, now);
         next.attempt = attempt + 1;
         next.retryOf = id;
+        next.notBefore = now.plus(backoff);
         return next;
     }
 
@@ -207,6 +214,10 @@ public class Run {
 
     public Instant getQueuedAt() {
         return queuedAt;
+    }
+
+    public Instant getNotBefore() {
+        return notBefore;
     }
 
     public Instant getStartedAt() {

@@ -7,6 +7,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -66,17 +67,17 @@ public class RunLifecycle {
     }
 
     /**
-     * Fails run {@code runId} with {@code reason} and queues a new attempt of it in the same
-     * transaction; returns the new attempt.
+     * Fails run {@code runId} with {@code reason} and queues a new attempt of it, to start after
+     * {@code backoff}, in the same transaction; returns the new attempt.
      */
-    public Run failAndRetry(long runId, String reason) {
+    public Run failAndRetry(long runId, String reason, Duration backoff) {
         RunState[] from = new RunState[1];
         Run[] failedAndNext = ownTransaction.execute(tx -> {
             Run run = runs.lockById(runId).orElseThrow(() -> new RunNotFoundException(runId));
             from[0] = run.getState();
             run.moveTo(RunState.FAILED, Instant.now());
             run.recordError(reason, null, null);
-            return new Run[] {run, runs.save(run.retry(Instant.now()))};
+            return new Run[] {run, runs.save(run.retry(Instant.now(), backoff))};
         });
         publish(failedAndNext[0], from[0]);
         publish(failedAndNext[1], null);

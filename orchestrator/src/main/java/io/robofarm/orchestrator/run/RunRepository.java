@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +26,9 @@ public interface RunRepository extends JpaRepository<Run, Long> {
     @Query("select r from Run r where (:taskId is null or r.taskId = :taskId) and (:state is null or r.state = :state)")
     Page<Run> search(@Param("taskId") Long taskId, @Param("state") RunState state, Pageable pageable);
 
-    /** The oldest runs of the highest priority in {@code state}. */
-    List<Run> findByStateOrderByPriorityDescQueuedAtAscIdAsc(RunState state, Limit limit);
+    /** The oldest runs of the highest priority in {@code state} that may start by {@code now}. */
+    List<Run> findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState state, Instant now,
+                                                                                     Limit limit);
 
     List<Run> findByStateIn(Collection<RunState> states);
 

@@ -143,6 +143,35 @@ class FarmApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aFailedRunIsRetriedAfterItsBackoffUntilItsAttemptsAreUsed() throws Exception {
+        long task = task("e2e-retry", "error('flaky')", "\"retry\":{\"attempts\":1,\"backoffSeconds\":1}");
+        long first = run(task, null);
+        awaitState(first, "FAILED");
+        JsonNode retry = null;
+        Instant deadline = Instant.now().plus(WAIT);
+        while (retry == null && Instant.now().isBefore(deadline)) {
+            for (JsonNode r : body(send("GET", "/api/runs?task=" + task, "viewer", null)).get("content")) {
+                if (r.get("retryOf").asLong() == first) {
+                    retry = r;
+                }
+            }
+            Thread.sleep(50);
+        }
+        assertThat(retry).isNotNull();
+        assertThat(retry.get("attempt").asInt()).isEqualTo(2);
+        JsonNode second = awaitState(retry.get("id").asLong(), "FAILED");
+        assertThat(Instant.parse(second.get("startedAt").asString()))
+                .isAfterOrEqualTo(Instant.parse(second.get("notBefore").asString()));
+        assertThat(Duration.between(Instant.parse(second.get("queuedAt").asString()),
+                Instant.parse(second.get("notBefore").asString()))).isEqualTo(Duration.ofSeconds(1));
+        JsonNode lines = body(send("GET", "/api/runs/" + first + "/logs", "viewer", null)).get("lines");
+        assertThat(lines.get(lines.size() - 1).get("line").asString())
+                .isEqualTo("retrying as run " + retry.get("id").asLong() + " in 1 s (attempt 2 of 2)");
+        Thread.sleep(1500);
+        assertThat(body(send("GET", "/api/runs?task=" + task, "viewer", null)).get("totalElements").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aQueueTaskRunsOneAtATimeAndAWaitingRunCanBeCancelled() throws Exception {
         long task = task("e2e-queue", "local time = require('time')\nprint('start')\ntime.sleep(400)\nprint('end')",
                 "\"overlapPolicy\":\"QUEUE\",\"modules\":[\"time\"],"

@@ -28,8 +28,8 @@ class InterruptedRunsTest extends ApiTestSupport {
     /** A run row as a killed process leaves it: RUNNING, with no VM anywhere. */
     private long leftRunning(long taskId, String state, int attempt) {
         jdbc.update("INSERT INTO runs (task_id, task_name, task_version, state, trigger_type, triggered_by, parameters,"
-                + " priority, attempt, queued_at, started_at) VALUES (?, 'crashed', 1, ?, 'API', 'operator', '{}', 0, ?,"
-                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", taskId, state, attempt);
+                + " priority, attempt, queued_at, not_before, started_at) VALUES (?, 'crashed', 1, ?, 'API', 'operator', '{}',"
+                + " 0, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", taskId, state, attempt);
         return jdbc.queryForObject("SELECT MAX(id) FROM runs", Long.class);
     }
 

@@ -15,6 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -108,12 +109,20 @@ class RunPersistenceTest {
     void aRetryFailsTheOldAttemptAndQueuesTheNext() {
         Run run = queue(3);
         lifecycle.moveTo(run.getId(), RunState.RUNNING, r -> { });
-        Run next = lifecycle.failAndRetry(run.getId(), "node stopped");
+        Run next = lifecycle.failAndRetry(run.getId(), "node stopped", Duration.ofSeconds(30));
         assertThat(runs.findById(run.getId()).orElseThrow().getErrorMessage()).isEqualTo("node stopped");
         assertThat(next.getState()).isEqualTo(RunState.QUEUED);
         assertThat(next.getAttempt()).isEqualTo(2);
         assertThat(next.getRetryOf()).isEqualTo(run.getId());
         assertThat(next.getPriority()).isEqualTo(3);
+        assertThat(next.getNotBefore()).isAfter(Instant.now().plusSeconds(20));
+        // It waits out its backoff: not taken from the queue before then.
+        assertThat(runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
+                Instant.now(), org.springframework.data.domain.Limit.of(100))).extracting(Run::getId)
+                .doesNotContain(next.getId());
+        assertThat(runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
+                Instant.now().plusSeconds(31), org.springframework.data.domain.Limit.of(100))).extracting(Run::getId)
+                .contains(next.getId());
     }
 
     @Test
@@ -121,8 +130,8 @@ class RunPersistenceTest {
         Run low = queue(0);
         Run high = queue(5);
         Run lowLater = queue(0);
-        assertThat(runs.findByStateOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
-                org.springframework.data.domain.Limit.of(10)))
+        assertThat(runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
+                Instant.now(), org.springframework.data.domain.Limit.of(10)))
                 .extracting(Run::getId).containsSubsequence(high.getId(), low.getId(), lowLater.getId());
         assertThat(runs.search(taskId, RunState.QUEUED, PageRequest.of(0, 2, Sort.by("id").descending())))
                 .extracting(Run::getId).containsExactly(lowLater.getId(), high.getId());
