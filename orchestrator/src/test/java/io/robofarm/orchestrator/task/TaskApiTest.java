@@ -1,6 +1,7 @@
 package io.robofarm.orchestrator.task;
 
 import io.robofarm.orchestrator.ApiTestSupport;
+import io.robofarm.orchestrator.web.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Tasks over real HTTP: versions, compile errors, names, deletion, the catalog the farm uses. */
 class TaskApiTest extends ApiTestSupport {
@@ -48,6 +50,9 @@ class TaskApiTest extends ApiTestSupport {
         assertThat(latest.versionNumber()).isEqualTo(2);
         assertThat(latest.prototype()).isSameAs(catalog.latest(id).prototype());
         RunnableTask first = catalog.version(id, 1);
+        assertThat(catalog.version(id, 1)).isSameAs(first);
+        assertThat(first.source()).isEqualTo("return 1");
+        assertThatThrownBy(() -> catalog.version(id, 9)).isInstanceOf(NotFoundException.class);
         assertThat(first.resolveParameters(Map.of())).containsEntry("n", 3L);
         assertThat(first.resolveParameters(Map.of("n", "7"))).containsEntry("n", 7L);
         assertThat(first.retry()).isEqualTo(new RetryPolicy(2, 5));
