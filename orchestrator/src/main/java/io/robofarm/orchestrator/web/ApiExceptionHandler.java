@@ -44,7 +44,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         e.properties().forEach(body::setProperty);
-        return respond(e, body, new HttpHeaders(), e.status(), request);
+        return handleExceptionInternal(e, body, new HttpHeaders(), e.status(), request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -97,7 +97,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
         body.setProperty("errors", errors);
-        return respond(e, body, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -106,13 +106,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String message = e.getAllErrors().stream()
                 .map(o -> String.valueOf(o.getDefaultMessage()))
                 .collect(Collectors.joining("; "));
-        return respond(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message), headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return respond(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBody(e)), headers,
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBody(e)), headers,
                 HttpStatus.BAD_REQUEST, request);
     }
 
@@ -120,7 +120,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
         String message = "No endpoint " + e.getHttpMethod() + " /" + e.getResourcePath();
-        return respond(e, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, message), headers, HttpStatus.NOT_FOUND, request);
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, message), headers, HttpStatus.NOT_FOUND, request);
     }
 
     @Override
@@ -128,7 +128,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                          HttpStatusCode status, WebRequest request) {
         String message = "Method " + e.getMethod() + " is not supported here"
                 + (e.getSupportedHttpMethods() == null ? "" : "; use " + e.getSupportedHttpMethods());
-        return respond(e, ProblemDetail.forStatusAndDetail(status, message), headers, status, request);
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(status, message), headers, status, request);
     }
 
     /**
@@ -150,12 +150,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> problem(Exception e, HttpStatus status, String message, WebRequest request) {
-        return respond(e, ProblemDetail.forStatusAndDetail(status, message), new HttpHeaders(), status, request);
-    }
-
-    private ResponseEntity<Object> respond(Exception e, ProblemDetail body, HttpHeaders headers, HttpStatusCode status,
-                                           WebRequest request) {
-        return handleExceptionInternal(e, body, headers, status, request);
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(status, message), new HttpHeaders(), status, request);
     }
 
     private static String describe(FieldError error) {
