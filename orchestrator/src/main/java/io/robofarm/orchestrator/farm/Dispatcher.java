@@ -133,7 +133,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
         if (free <= 0) {
             return false;
         }
-        int batch = Math.min(farm.dispatchBatch(), Math.max(free, 1) * 2);
+        int batch = Math.min(farm.dispatchBatch(), free * 2);
         List<Run> queued = runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(
                 RunState.QUEUED, Instant.now(), Limit.of(batch));
         int startedNow = 0;
@@ -278,7 +278,8 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
         unsubscribe.run();
         Thread thread = loop;
         if (thread != null) {
-            thread.interrupt();
+            // Woken, not interrupted: an interrupt during file IO would close H2's file channel.
+            wakeUp();
             join(thread);
         }
         long deadline = System.nanoTime() + farm.shutdownGrace().toNanos();
