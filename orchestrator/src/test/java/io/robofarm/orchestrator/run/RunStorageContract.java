@@ -6,7 +6,6 @@ import io.robofarm.orchestrator.live.RunStateChanged;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -25,14 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Runs and their logs against the real schema (Flyway on H2): state changes are committed before
- * they are published, and log lines come back in order after a flush.
+ * What run storage must do on every database the farm supports, against the real Flyway schema:
+ * state changes committed before they are published, the dispatcher's queue order, retries, and log
+ * lines stored in order in batches (with the overflow rule). One subclass per database.
  */
-@DataJpaTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({RunLifecycle.class, LiveEventBus.class, RunLogStore.class, RunLogWriter.class})
 @TestPropertySource(properties = {"robofarm.logs.buffer-lines=50", "robofarm.logs.batch-size=20"})
-class RunPersistenceTest {
+abstract class RunStorageContract {
     @Autowired
     RunLifecycle lifecycle;
     @Autowired
