@@ -19,9 +19,9 @@ const MAX_GRID_HEIGHT = 420;
 const SAMPLE_MILLIS = 5000;
 const HOUR = 3_600_000;
 
-/** Frame work times in ms (apply + draw), newest last; read by bench/ through window.robofarmFrames(). */
+/** Work times in ms (apply + draw) of frames that changed something; bench/dashboard takes them with window.robofarmFrames(). */
 const frameTimes = [];
-window.robofarmFrames = () => frameTimes.slice();
+window.robofarmFrames = () => frameTimes.splice(0, frameTimes.length);
 
 /** Samples of {t, active, queued, memory} for the charts, kept across visits of the page. */
 const samples = [];
@@ -187,11 +187,12 @@ export async function farmView() {
     const base = (series, axes) => ({ width, height: 180, legend: { show: true }, cursor: { drag: { x: false } },
       scales: { x: { time: true, range: () => [(Date.now() - HOUR) / 1000, Date.now() / 1000] } },
       series: [{}, ...series], axes });
-    const bars = uPlot.paths.bars({ size: [0.7, 40] });
+    const leftBars = uPlot.paths.bars({ size: [0.4, 20], align: -1 });
+    const rightBars = uPlot.paths.bars({ size: [0.4, 20], align: 1 });
     charts = [
       new uPlot(base([
-        { label: "succeeded", stroke: COLORS.SUCCEEDED, fill: COLORS.SUCCEEDED, paths: bars },
-        { label: "failed", stroke: COLORS.FAILED, fill: COLORS.FAILED, paths: bars },
+        { label: "succeeded", stroke: COLORS.SUCCEEDED, fill: COLORS.SUCCEEDED, paths: leftBars },
+        { label: "failed", stroke: COLORS.FAILED, fill: COLORS.FAILED, paths: rightBars },
       ]), [[], [], []], chartBoxes[0]),
       new uPlot(base([
         { label: "running + parked", stroke: COLORS.RUNNING, width: 2 },

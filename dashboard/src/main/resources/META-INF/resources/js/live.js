@@ -12,6 +12,7 @@ let source = null;
 let retryMillis = 1000;
 let everOpened = false;
 let bytesReceived = 0;
+let eventsReceived = 0;
 
 /** Calls fn(data) for each event of the given name; returns what unsubscribes. */
 export function on(name, fn) {
@@ -39,9 +40,9 @@ function setState(state) {
   emit("connection", state);
 }
 
-/** How many bytes of event data arrived so far (for the benchmark page). */
+/** How many events and characters of event data arrived so far (read by bench/dashboard). */
 export function received() {
-  return bytesReceived;
+  return { events: eventsReceived, chars: bytesReceived };
 }
 
 export function connect() {
@@ -63,6 +64,7 @@ export function connect() {
   for (const name of EVENTS) {
     source.addEventListener(name, (event) => {
       bytesReceived += event.data.length;
+      eventsReceived++;
       emit(name, JSON.parse(event.data));
       if (name === "dropped") emit("resync");
     });
@@ -78,3 +80,5 @@ async function recover() {
     retryMillis = Math.min(retryMillis * 2, 15000);
   }
 }
+
+window.robofarmLiveReceived = received;

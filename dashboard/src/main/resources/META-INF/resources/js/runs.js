@@ -99,6 +99,7 @@ export async function runDetailView(id) {
     h("p", "Current line: ", currentLine), stackButton, stackBox);
   const scriptBox = h("div#run-script");
   const transitions = [];
+  let flips = 0;
 
   function render() {
     stateEl.replaceChildren(stateBadge(run.state));
@@ -110,7 +111,9 @@ export async function runDetailView(id) {
       if (run.endedAt) transitions.push([run.state, run.endedAt]);
       else if (run.state === "PARKED") transitions.push(["PARKED", null]);
     }
-    timeline.replaceChildren(...transitions.map(([s, at]) => h("li", stateBadge(s), " ", h("span.muted", time(at)))));
+    const items = transitions.map(([s, at]) => h("li", stateBadge(s), " ", h("span.muted", time(at))));
+    if (flips > 0) items.splice(2, 0, h("li.muted", `parked and resumed ${flips}×`));
+    timeline.replaceChildren(...items);
     metrics.replaceChildren(
       h("dt", "Task"), h("dd", h("a", { href: `#/tasks/${run.taskId}` }, `${run.taskName} v${run.taskVersion}`)),
       h("dt", "Trigger"), h("dd", `${run.trigger.toLowerCase()}${run.triggeredBy ? ` by ${run.triggeredBy}` : ""}${run.scheduleId ? ` (schedule ${run.scheduleId})` : ""}`),
@@ -173,7 +176,14 @@ export async function runDetailView(id) {
   const stops = [
     live.on("run-state", (e) => {
       if (e.runId !== id) return;
-      transitions.push([e.to, e.at]);
+      const last = transitions[transitions.length - 1];
+      if (transitions.length > 2 && (e.to === "RUNNING" || e.to === "PARKED") && (last[0] === "RUNNING" || last[0] === "PARKED")) {
+        // RUNNING ⇄ PARKED flips are counted, not listed: a sleeping robot makes many of them
+        transitions[transitions.length - 1] = [e.to, e.at];
+        flips++;
+      } else {
+        transitions.push([e.to, e.at]);
+      }
       run.state = e.to;
       if (!ACTIVE.has(e.to)) markLine(null, "cm-current-line");
       render();
