@@ -32,8 +32,11 @@ public final class Lexer {
     private int current;
     private int line = 1;
     private int lastLine = 1;
+    /** Source index where the current line starts, for columns. */
+    private int lineStart;
 
     private Token token;
+    private int tokenColumn = 1;
     private String text;
     private String stringValue;
     private Object numberValue;
@@ -44,6 +47,7 @@ public final class Lexer {
     private String aheadString;
     private Object aheadNumber;
     private int aheadChar;
+    private int aheadColumn;
 
     /**
      * @param source    the chunk, one char per byte
@@ -76,6 +80,11 @@ public final class Lexer {
         return line;
     }
 
+    /** 1-based column where the current token starts. */
+    public int column() {
+        return tokenColumn;
+    }
+
     /** Line of the last token consumed (Lua's {@code lastline}). */
     public int lastLine() {
         return lastLine;
@@ -90,6 +99,7 @@ public final class Lexer {
             stringValue = aheadString;
             numberValue = aheadNumber;
             otherChar = aheadChar;
+            tokenColumn = aheadColumn;
             aheadToken = null;
         } else {
             token = scan();
@@ -103,27 +113,30 @@ public final class Lexer {
         String sv = stringValue;
         Object nv = numberValue;
         int oc = otherChar;
+        int col = tokenColumn;
         aheadToken = scan();
         aheadText = text;
         aheadString = stringValue;
         aheadNumber = numberValue;
         aheadChar = otherChar;
+        aheadColumn = tokenColumn;
         token = t;
         text = tx;
         stringValue = sv;
         numberValue = nv;
         otherChar = oc;
+        tokenColumn = col;
         return aheadToken;
     }
 
     /** An error about the current token: "chunk:line: msg near 'tok'". */
     public LuaSyntaxError syntaxError(String msg) {
-        return new LuaSyntaxError(chunkId + ":" + line + ": " + msg + " near " + currentTokenText());
+        return new LuaSyntaxError(chunkId + ":" + line + ": " + msg + " near " + currentTokenText(), line, tokenColumn);
     }
 
     /** An error without a token, such as a semantic error found by the parser. */
     public LuaSyntaxError semanticError(String msg) {
-        return new LuaSyntaxError(chunkId + ":" + line + ": " + msg);
+        return new LuaSyntaxError(chunkId + ":" + line + ": " + msg, line, tokenColumn);
     }
 
     private String currentTokenText() {
@@ -137,10 +150,13 @@ public final class Lexer {
         }
     }
 
-    /** An error in the middle of a token: Lua shows the chars read so far, or {@code <eof>}. */
+    /**
+     * An error in the middle of a token: Lua shows the chars read so far, or {@code <eof>}; the column
+     * is where the token starts.
+     */
     private LuaSyntaxError lexError(String msg, boolean atEnd) {
         String near = atEnd ? Token.EOS.text : "'" + buf + "'";
-        return new LuaSyntaxError(chunkId + ":" + line + ": " + msg + " near " + near);
+        return new LuaSyntaxError(chunkId + ":" + line + ": " + msg + " near " + near, line, tokenColumn);
     }
 
     private void advance() {
@@ -201,10 +217,12 @@ public final class Lexer {
             advance();
         }
         line++;
+        lineStart = mark();
     }
 
     private Token scan() {
         for (;;) {
+            tokenColumn = mark() - lineStart + 1;
             switch (current) {
                 case '\n', '\r' -> incLineNumber();
                 case ' ', '\t', '\f', 0x0B -> advance();

@@ -109,7 +109,7 @@ final class Parser {
     /** Guards the Java stack: deep nesting is an error, as Lua's C-stack limit makes it. */
     private void enterLevel() {
         if (++depth >= Limits.MAX_DEPTH) {
-            throw new LuaSyntaxError("C stack overflow");
+            throw new LuaSyntaxError("C stack overflow", lexer.line(), lexer.column());
         }
     }
 

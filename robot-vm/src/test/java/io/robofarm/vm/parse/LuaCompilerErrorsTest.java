@@ -152,4 +152,18 @@ class LuaCompilerErrorsTest {
         LuaSyntaxError e = assertThrows(LuaSyntaxError.class, () -> LuaCompiler.compile(source, "@chunk.lua"));
         assertEquals(message, e.getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "x = = 1                    | 1 | 5",
+        "local a = 1\\n  y = ~= 2   | 2 | 7",
+        "x = 1\\nx = \"open          | 2 | 5",
+        "if x then\\n  y = 1\\n      | 3 | 1",
+    })
+    void errorCarriesLineAndColumn(String source, int line, int column) {
+        String chunk = source.replace("\\n", "\n");
+        LuaSyntaxError e = assertThrows(LuaSyntaxError.class, () -> LuaCompiler.compile(chunk, "@chunk.lua"));
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(column, e.column(), e.getMessage());
+    }
 }

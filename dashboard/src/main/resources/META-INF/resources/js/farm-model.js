@@ -1,0 +1,183 @@
+// What the farm view shows, kept up to date from the live stream even while another page is open:
+// one cell per active VM (plus runs that ended a moment ago), and per-minute outcome counts for the
+// last hour. Events are only queued when they arrive; apply() folds them in once per animation frame.
+
+import { get } from "./api.js";
+import * as live from "./live.js";
+
+export const ACTIVE = new Set(["QUEUED", "RUNNING", "PARKED"]);
+const ENDED_VISIBLE_MILLIS = 15_000;
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+export class FarmModel {
+  constructor() {
+    /** Cells in display order; a cell is {runId, taskId, taskName, state, parkReason, line, depth, fuel, memory, endedAt}. */
+    this.cells = [];
+    this.byRun = new Map();
+    this.pending = [];
+    /** minute start (ms) -> {succeeded, failed} */
+    this.outcomes = new Map();
+    this.changed = true;
+    this.seenEnded = new Set();
+    /** Whether a farm view is on screen and applies events every frame. */
+    this.drawing = false;
+  }
+
+  start() {
+    live.on("run-state", (e) => this.pending.push(e));
+    live.on("vm-stats", (e) => this.pending.push(e));
+    live.on("resync", () => this.reload());
+    // While no farm view draws frames, fold events in once a second so the queue stays short.
+    setInterval(() => {
+      if (!this.drawing) this.apply(Date.now());
+    }, 1000);
+    return this.reload();
+  }
+
+  /** Reads the active runs and the last hour's outcomes from the REST API. */
+  async reload() {
+    const active = [];
+    for (const state of ACTIVE) {
+      for (let page = 0; ; page++) {
+        const found = await get(`/api/runs?state=${state}&size=500&page=${page}`);
+        active.push(...found.content);
+        if (page + 1 >= found.totalPages) break;
+      }
+    }
+    const since = Date.now() - HOUR;
+    const ended = [];
+    for (const state of ["SUCCEEDED", "FAILED", "TIMED_OUT", "CANCELLED"]) {
+      const found = await get(`/api/runs?state=${state}&size=500`);
+      ended.push(...found.content.filter((r) => r.endedAt && Date.parse(r.endedAt) >= since));
+    }
+    const keep = new Set(active.map((r) => r.id));
+    this.cells = this.cells.filter((c) => keep.has(c.runId) || c.endedAt);
+    this.byRun = new Map(this.cells.map((c) => [c.runId, c]));
+    for (const run of active) {
+      const cell = this.cellFor(run.id, run.taskId, run.taskName);
+      cell.state = run.state;
+    }
+    this.outcomes.clear();
+    this.seenEnded.clear();
+    for (const run of ended) this.countOutcome(run.id, run.state, Date.parse(run.endedAt));
+    this.changed = true;
+  }
+
+  cellFor(runId, taskId, taskName) {
+    let cell = this.byRun.get(runId);
+    if (!cell) {
+      cell = { runId, taskId, taskName, state: "QUEUED", parkReason: null, line: 0, depth: 0, fuel: 0,
+        memory: null, vmState: null, endedAt: 0 };
+      this.byRun.set(runId, cell);
+      this.cells.push(cell);
+    }
+    return cell;
+  }
+
+  countOutcome(runId, state, at) {
+    if (this.seenEnded.has(runId)) return;
+    this.seenEnded.add(runId);
+    const minute = Math.floor(at / MINUTE) * MINUTE;
+    const bucket = this.outcomes.get(minute) || { succeeded: 0, failed: 0 };
+    if (state === "SUCCEEDED") bucket.succeeded++;
+    else if (state !== "CANCELLED") bucket.failed++;
+    this.outcomes.set(minute, bucket);
+  }
+
+  /** Folds the queued events in; returns whether anything visible changed. */
+  apply(now) {
+    const events = this.pending;
+    if (events.length) {
+      this.pending = [];
+      for (const e of events) {
+        if ("to" in e) this.applyState(e, now);
+        else this.applyStats(e);
+      }
+      this.changed = true;
+    }
+    if (this.sweepDue(now)) {
+      const before = this.cells.length;
+      this.cells = this.cells.filter((c) => !c.endedAt || now - c.endedAt < ENDED_VISIBLE_MILLIS);
+      if (this.cells.length !== before) {
+        this.byRun = new Map(this.cells.map((c) => [c.runId, c]));
+        this.changed = true;
+      }
+    }
+    const changed = this.changed;
+    this.changed = false;
+    return changed;
+  }
+
+  sweepDue(now) {
+    if (now - (this.lastSweep || 0) < 1000) return false;
+    this.lastSweep = now;
+    return true;
+  }
+
+  applyState(e, now) {
+    const cell = this.cellFor(e.runId, e.taskId, e.taskName);
+    cell.state = e.to;
+    if (!ACTIVE.has(e.to)) {
+      cell.endedAt = now;
+      this.countOutcome(e.runId, e.to, Date.parse(e.at) || Date.now());
+    }
+  }
+
+  applyStats(e) {
+    const cell = this.byRun.get(e.runId);
+    if (!cell || cell.endedAt) return;
+    cell.vmState = e.state;
+    cell.parkReason = e.parkReason;
+    cell.line = e.line;
+    cell.depth = e.callDepth;
+    cell.fuel = e.fuelUsed;
+    if (e.memoryBytes != null) cell.memory = e.memoryBytes;
+    if (cell.state === "QUEUED") cell.state = "RUNNING";
+  }
+
+  /** Counts of cells by displayed state, and the farm's memory (sum over live VMs that report it). */
+  tally() {
+    const t = { QUEUED: 0, RUNNING: 0, PARKED: 0, memory: 0 };
+    for (const c of this.cells) {
+      if (c.endedAt) continue;
+      t[displayState(c)]++;
+      t.memory += c.memory || 0;
+    }
+    return t;
+  }
+
+  /** Succeeded and failed runs in the last hour. */
+  lastHour(now) {
+    const since = now - HOUR;
+    let succeeded = 0;
+    let failed = 0;
+    for (const [minute, b] of this.outcomes) {
+      if (minute + MINUTE <= since) {
+        this.outcomes.delete(minute);
+        continue;
+      }
+      succeeded += b.succeeded;
+      failed += b.failed;
+    }
+    return { succeeded, failed };
+  }
+}
+
+/** The state a cell is drawn in: a VM sampled while waiting counts as parked even before its run row says so. */
+export function displayState(cell) {
+  if (cell.endedAt) return cell.state;
+  if (cell.state === "RUNNING" && cell.parkReason) return "PARKED";
+  return cell.state;
+}
+
+let shared = null;
+
+/** The page's one farm model, started on first use. */
+export async function farmModel() {
+  if (!shared) {
+    shared = new FarmModel();
+    await shared.start();
+  }
+  return shared;
+}

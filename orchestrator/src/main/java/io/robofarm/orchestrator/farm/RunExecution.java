@@ -1,0 +1,161 @@
+package io.robofarm.orchestrator.farm;
+
+import io.robofarm.orchestrator.run.ActiveRun;
+import io.robofarm.orchestrator.run.RunState;
+import io.robofarm.vm.host.OutputLevel;
+import io.robofarm.vm.interp.StackFrameInfo;
+import io.robofarm.vm.sched.RobotHandle;
+import io.robofarm.vm.sched.RobotListener;
+import io.robofarm.vm.sched.RobotState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One run's VM as the farm sees it. It listens to the VM on the scheduler's threads and only hands
+ * work on: output lines to the log writer, state changes to a state-writer thread. The state
+ * changes of one run are chained, so they are persisted in the order the VM made them while the VM
+ * never waits for the database.
+ */
+final class RunExecution implements RobotListener, ActiveRun {
+    /** What the execution asks of the farm; implemented by {@link Dispatcher}. */
+    interface Farm {
+        /** Persists a RUNNING/PARKED change (ignored when the run's state no longer allows it). */
+        void persistState(long runId, RunState state);
+
+        /** Stores one output line. */
+        void log(long runId, Instant at, String level, String line);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
+
+    final long runId;
+    final long taskId;
+    private final Farm farm;
+    private final Executor stateWriter;
+    private volatile RobotHandle handle;
+    private volatile boolean cancelRequested;
+    /** Why the node stopped the VM, when it did (shutdown); null for a cancel by a user. */
+    private volatile String stoppedByNode;
+    /** The run state last handed to the state writer; touched only on the VM's listener calls. */
+    private RunState reported = RunState.RUNNING;
+    /** The tail of this run's persisted state changes. */
+    private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
+
+    RunExecution(long runId, long taskId, Farm farm, Executor stateWriter) {
+        this.runId = runId;
+        this.taskId = taskId;
+        this.farm = farm;
+        this.stateWriter = stateWriter;
+    }
+
+    /** Attaches the VM; a cancel that came before it is passed on now. */
+    void attach(RobotHandle robot) {
+        handle = robot;
+        if (cancelRequested) {
+            robot.cancel();
+        }
+    }
+
+    RobotHandle handle() {
+        return handle;
+    }
+
+    @Override
+    public synchronized void onState(RobotHandle robot, RobotState from, RobotState to, String parkReason) {
+        RunState state = switch (to) {
+            case RUNNABLE, RUNNING -> RunState.RUNNING;
+            case PARKED -> RunState.PARKED;
+            case FINISHED -> null;
+        };
+        if (state != null && state != reported) {
+            reported = state;
+            then(() -> farm.persistState(runId, state));
+        }
+    }
+
+    @Override
+    public void onOutput(RobotHandle robot, long epochMillis, OutputLevel level, String line) {
+        farm.log(runId, Instant.ofEpochMilli(epochMillis), level.name(), line);
+    }
+
+    /** Runs {@code step} on the state writer after every state change reported so far. */
+    synchronized void then(Runnable step) {
+        writes = writes.thenRunAsync(() -> runSafely(step), stateWriter);
+    }
+
+    /** Runs {@code step} on the state writer after every state change reported so far and after {@code barrier}. */
+    synchronized void thenAfter(CompletableFuture<?> barrier, Runnable step) {
+        writes = writes.thenCombine(barrier.exceptionally(e -> null), (a, b) -> a)
+                .thenRunAsync(() -> runSafely(step), stateWriter);
+    }
+
+    /** A failed step is logged and does not stop the steps after it. */
+    private void runSafely(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.error("Run {}: could not persist a state change", runId, e);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelRequested = true;
+        RobotHandle robot = handle;
+        if (robot != null) {
+            robot.cancel();
+        }
+    }
+
+    /** Stops the VM because this node is going down; the run is then retried or failed, not cancelled. */
+    void stopForShutdown(String reason) {
+        stoppedByNode = reason;
+        cancel();
+    }
+
+    String stoppedByNode() {
+        return stoppedByNode;
+    }
+
+    @Override
+    public List<String> stack() {
+        RobotHandle robot = handle;
+        if (robot == null) {
+            return List.of();
+        }
+        try {
+            return robot.stack().get(2, TimeUnit.SECONDS).stream().map(RunExecution::describe).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        }
+    }
+
+    /** One frame as Lua's traceback writes it, plus its locals: {@code robot.lua:3: in local 'step' (i=2, n=5)}. */
+    private static String describe(StackFrameInfo frame) {
+        StringBuilder text = new StringBuilder(frame.source());
+        if (frame.line() >= 0) {
+            text.append(':').append(frame.line());
+        }
+        text.append(": in ").append(frame.function());
+        if (!frame.locals().isEmpty()) {
+            text.append(" (");
+            for (int i = 0; i < frame.locals().size(); i++) {
+                StackFrameInfo.Local local = frame.locals().get(i);
+                text.append(i == 0 ? "" : ", ").append(local.name()).append('=').append(local.value());
+            }
+            text.append(')');
+        }
+        return text.toString();
+    }
+}

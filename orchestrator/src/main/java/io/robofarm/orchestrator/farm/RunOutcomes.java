@@ -1,0 +1,82 @@
+package io.robofarm.orchestrator.farm;
+
+import io.robofarm.orchestrator.run.Run;
+import io.robofarm.orchestrator.run.RunLifecycle;
+import io.robofarm.orchestrator.run.RunLogWriter;
+import io.robofarm.orchestrator.run.RunState;
+import io.robofarm.orchestrator.task.RunnableTask;
+import io.robofarm.vm.sched.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Turns how a VM ended into the run's final state: SUCCEEDED with its return values as JSON, FAILED
+ * with the Lua message, traceback and line, CANCELLED, or TIMED_OUT / FAILED when a limit stopped it.
+ * A failed run whose task retries is queued again at once as a new attempt that waits out the task's
+ * backoff in the queue, so a crash cannot lose it.
+ */
+@Component
+class RunOutcomes {
+    private static final Logger log = LoggerFactory.getLogger(RunOutcomes.class);
+
+    private final RunLifecycle lifecycle;
+    private final RunLogWriter logWriter;
+    private final JsonMapper json;
+    RunOutcomes(RunLifecycle lifecycle, RunLogWriter logWriter, JsonMapper json) {
+        this.lifecycle = lifecycle;
+        this.logWriter = logWriter;
+        this.json = json;
+    }
+
+    void record(Run run, RunnableTask task, Outcome outcome, Throwable failure) {
+        long runId = run.getId();
+        if (outcome == null) {
+            log.error("Run {}: the VM ended without an outcome", runId, failure);
+            lifecycle.tryMoveTo(runId, RunState.FAILED, r -> r.recordError("internal error: the VM ended without an outcome",
+                    null, null));
+            return;
+        }
+        Long fuel = outcome.fuelUsed();
+        Integer line = outcome.line() > 0 ? outcome.line() : null;
+        boolean failed = switch (outcome.kind()) {
+            case SUCCEEDED -> {
+                String results = json.writeValueAsString(outcome.values());
+                lifecycle.tryMoveTo(runId, RunState.SUCCEEDED, r -> {
+                    r.recordResults(results);
+                    r.recordUsage(fuel, null);
+                });
+                yield false;
+            }
+            case FAILED -> lifecycle.tryMoveTo(runId, RunState.FAILED, r -> {
+                r.recordError(outcome.message(), outcome.traceback(), line);
+                r.recordUsage(fuel, null);
+            }).isPresent();
+            case CANCELLED -> {
+                lifecycle.tryMoveTo(runId, RunState.CANCELLED, r -> {
+                    r.recordError("cancelled", null, null);
+                    r.recordUsage(fuel, null);
+                });
+                yield false;
+            }
+            case LIMIT -> {
+                RunState state = outcome.message() != null && outcome.message().startsWith("timeout")
+                        ? RunState.TIMED_OUT : RunState.FAILED;
+                lifecycle.tryMoveTo(runId, state, r -> {
+                    r.recordError(outcome.message(), null, null);
+                    r.recordUsage(fuel, null);
+                });
+                yield false;
+            }
+        };
+        if (failed && run.getAttempt() <= task.retry().attempts()) {
+            Run next = lifecycle.enqueue(run.retry(Instant.now(), Duration.ofSeconds(task.retry().backoffSeconds())));
+            logWriter.append(runId, Instant.now(), "WARN", "retrying as run " + next.getId()
+                    + RetryNotes.describe(next, task.retry()));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.robofarm.orchestrator.run;
+
+import io.robofarm.orchestrator.live.LiveEventBus;
+import io.robofarm.orchestrator.live.RunStateChanged;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The only way a run is created or changes state. Each change runs in its own transaction on the
+ * locked run row, is checked against {@link RunTransitions}, and is published on the live bus only
+ * after it committed: a client never sees a state the database does not have.
+ */
+@Service
+public class RunLifecycle {
+    private final RunRepository runs;
+    private final LiveEventBus bus;
+    private final TransactionTemplate ownTransaction;
+
+    public RunLifecycle(RunRepository runs, LiveEventBus bus, PlatformTransactionManager transactions) {
+        this.runs = runs;
+        this.bus = bus;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Stores a new QUEUED run and announces it. */
+    public Run enqueue(Run run) {
+        Run saved = ownTransaction.execute(tx -> runs.save(run));
+        publish(saved, null);
+        return saved;
+    }
+
+    /**
+     * Moves run {@code runId} to {@code to}, applying {@code changes} (results, error, usage) in the
+     * same transaction.
+     *
+     * @throws RunNotFoundException          when there is no such run
+     * @throws IllegalRunTransitionException when the run's state does not allow the move
+     */
+    public Run moveTo(long runId, RunState to, Consumer<Run> changes) {
+        RunState[] from = new RunState[1];
+        Run moved = ownTransaction.execute(tx -> {
+            Run run = runs.lockById(runId).orElseThrow(() -> new RunNotFoundException(runId));
+            from[0] = run.getState();
+            run.moveTo(to, Instant.now());
+            changes.accept(run);
+            return run;
+        });
+        publish(moved, from[0]);
+        return moved;
+    }
+
+    /** Like {@link #moveTo} but returns empty instead of failing when the run is gone or the move is not allowed. */
+    public Optional<Run> tryMoveTo(long runId, RunState to, Consumer<Run> changes) {
+        try {
+            return Optional.of(moveTo(runId, to, changes));
+        } catch (RunNotFoundException | IllegalRunTransitionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Fails run {@code runId} with {@code reason} and queues a new attempt of it, to start after
+     * {@code backoff}, in the same transaction; returns the new attempt.
+     */
+    public Run failAndRetry(long runId, String reason, Duration backoff) {
+        RunState[] from = new RunState[1];
+        Run[] failedAndNext = ownTransaction.execute(tx -> {
+            Run run = runs.lockById(runId).orElseThrow(() -> new RunNotFoundException(runId));
+            from[0] = run.getState();
+            run.moveTo(RunState.FAILED, Instant.now());
+            run.recordError(reason, null, null);
+            return new Run[] {run, runs.save(run.retry(Instant.now(), backoff))};
+        });
+        publish(failedAndNext[0], from[0]);
+        publish(failedAndNext[1], null);
+        return failedAndNext[1];
+    }
+
+    private void publish(Run run, RunState from) {
+        bus.publish(new RunStateChanged(run.getId(), run.getTaskId(), run.getTaskName(),
+                from == null ? null : from.name(), run.getState().name(), Instant.now()));
+    }
+}

@@ -1,0 +1,80 @@
+package io.robofarm.orchestrator.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. The API ({@code /api/**}, {@code /actuator/**}) takes HTTP Basic or the
+ * browser's login session and answers 401/403 as JSON; everything else is the browser side with a
+ * login form. CSRF protection guards session-based writes; a call that brings its own Basic
+ * credentials cannot be forged by another site and skips it.
+ *
+ * <p>Roles nest: ADMIN &gt; DEVELOPER &gt; OPERATOR &gt; VIEWER. Reading needs VIEWER, running and
+ * cancelling OPERATOR, writing tasks and schedules DEVELOPER, users and the rest of actuator ADMIN.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${robofarm.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role("ADMIN").implies("DEVELOPER")
+                .role("DEVELOPER").implies("OPERATOR")
+                .role("OPERATOR").implies("VIEWER")
+                .build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        JsonSecurityErrors errors = new JsonSecurityErrors();
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
+                        .requestMatchers(HttpMethod.POST, "/api/schedules/preview", "/api/tasks/check").hasRole("VIEWER")
+                        .requestMatchers(HttpMethod.POST, "/api/tasks/*/runs", "/api/runs/*/cancel").hasRole("OPERATOR")
+                        .requestMatchers("/api/tasks", "/api/tasks/**", "/api/schedules", "/api/schedules/**").hasRole("DEVELOPER")
+                        .anyRequest().hasRole("ADMIN"))
+                .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM).authenticationEntryPoint(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::bringsBasicCredentials));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .csrf(csrf -> csrf.spa());
+        return http.build();
+    }
+
+    private static boolean bringsBasicCredentials(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+}

@@ -1,0 +1,67 @@
+package io.robofarm.orchestrator.task;
+
+import io.robofarm.orchestrator.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hands out task versions ready to run, for the farm. A version never changes, so its compiled
+ * {@link io.robofarm.vm.code.Prototype} is built once and shared by every run; the most recently
+ * used {@code robofarm.tasks.compiled-cache-size} versions stay in memory.
+ */
+@Service
+public class TaskCatalog {
+    private final TaskRepository tasks;
+    private final TaskVersionRepository versions;
+    private final ScriptCompiler compiler;
+    private final Map<VersionKey, RunnableTask> cache;
+
+    TaskCatalog(TaskRepository tasks, TaskVersionRepository versions, ScriptCompiler compiler,
+                @Value("${robofarm.tasks.compiled-cache-size:1000}") int cacheSize) {
+        this.tasks = tasks;
+        this.versions = versions;
+        this.compiler = compiler;
+        this.cache = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<VersionKey, RunnableTask> eldest) {
+                return size() > cacheSize;
+            }
+        };
+    }
+
+    /** The latest version of a live task. @throws NotFoundException when there is no such live task */
+    public RunnableTask latest(long taskId) {
+        Task task = tasks.findByIdAndDeletedAtIsNull(taskId)
+                .orElseThrow(() -> new NotFoundException("No task with id " + taskId));
+        return version(taskId, task.getLatestVersion());
+    }
+
+    /**
+     * A given version of a task, deleted or not (runs keep pointing at it). A cached version costs
+     * no database access. @throws NotFoundException when it does not exist
+     */
+    public RunnableTask version(long taskId, int number) {
+        VersionKey key = new VersionKey(taskId, number);
+        synchronized (cache) {
+            RunnableTask hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        TaskVersion version = versions.findByTaskIdAndNumber(taskId, number)
+                .orElseThrow(() -> new NotFoundException("Task " + taskId + " has no version " + number));
+        RunnableTask task = new RunnableTask(version.getTaskId(), version.getName(), version.getId(), version.getNumber(),
+                version.getSource(), compiler.compile(version.getName(), version.getSource()), version.getLimits(),
+                version.getOverlapPolicy(), version.getRetry(), version.getParameters(), version.getModules());
+        synchronized (cache) {
+            RunnableTask raced = cache.putIfAbsent(key, task);
+            return raced == null ? task : raced;
+        }
+    }
+
+    private record VersionKey(long taskId, int number) {
+    }
+}

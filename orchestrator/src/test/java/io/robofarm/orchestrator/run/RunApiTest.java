@@ -1,0 +1,91 @@
+package io.robofarm.orchestrator.run;
+
+import io.robofarm.orchestrator.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The runs API over real HTTP: starting with parameters, reading, filtering, and every bad request answered with a 4xx. */
+class RunApiTest extends ApiTestSupport {
+
+    private long task(String name) {
+        return body(send("POST", "/api/tasks", "developer", """
+                {"name":"%s","source":"local p = ... print('n is ' .. p.n) return p.n * 2",
+                 "parameters":[{"name":"n","type":"INTEGER","default":1}],"overlapPolicy":"PARALLEL",
+                 "limits":{"memoryBytes":1048576,"fuel":1000000,"timeoutSeconds":10,"maxConcurrentRuns":5}}"""
+                .formatted(name))).get("id").asLong();
+    }
+
+    @Test
+    void anOperatorStartsARunWithParametersAndEveryoneCanReadIt() {
+        long task = task("run-api");
+        HttpResponse<String> started = send("POST", "/api/tasks/" + task + "/runs", "operator",
+                "{\"parameters\":{\"n\":21},\"priority\":5}");
+        assertThat(started.statusCode()).isEqualTo(201);
+        JsonNode run = body(started);
+        long id = run.get("id").asLong();
+        assertThat(run.get("taskName").asString()).isEqualTo("run-api");
+        assertThat(run.get("taskVersion").asInt()).isEqualTo(1);
+        assertThat(run.get("trigger").asString()).isEqualTo("API");
+        assertThat(run.get("triggeredBy").asString()).isEqualTo("operator");
+        assertThat(run.get("parameters").get("n").asLong()).isEqualTo(21);
+        assertThat(run.get("priority").asInt()).isEqualTo(5);
+        assertThat(run.get("queuedAt").isNull()).isFalse();
+
+        JsonNode read = body(send("GET", "/api/runs/" + id, "viewer", null));
+        assertThat(read.get("id").asLong()).isEqualTo(id);
+        JsonNode page = body(send("GET", "/api/runs?task=" + task + "&page=0&size=10", "viewer", null));
+        assertThat(page.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(page.get("content").get(0).get("id").asLong()).isEqualTo(id);
+        JsonNode none = body(send("GET", "/api/runs?task=" + task + "&state=TIMED_OUT", "viewer", null));
+        assertThat(none.get("totalElements").asLong()).isZero();
+        JsonNode logs = body(send("GET", "/api/runs/" + id + "/logs?after=0", "viewer", null));
+        assertThat(logs.get("runId").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void defaultsFillMissingParametersAndWrongOnesAreRefused() {
+        long task = task("run-params");
+        JsonNode run = body(send("POST", "/api/tasks/" + task + "/runs", "operator", null));
+        assertThat(run.get("parameters").get("n").asLong()).isEqualTo(1);
+        HttpResponse<String> unknown = send("POST", "/api/tasks/" + task + "/runs", "operator", "{\"parameters\":{\"m\":1}}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(body(unknown).get("message").asString()).contains("[m]");
+        HttpResponse<String> mistyped = send("POST", "/api/tasks/" + task + "/runs", "operator", "{\"parameters\":{\"n\":\"many\"}}");
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(body(mistyped).get("message").asString()).contains("'n'");
+        assertThat(send("POST", "/api/tasks/" + task + "/runs", "operator", "{\"priority\":100000}").statusCode())
+                .isEqualTo(400);
+        assertThat(send("POST", "/api/tasks/" + task + "/runs", "operator", "{not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void badIdsAndQueriesAreClientErrors() {
+        assertThat(send("POST", "/api/tasks/999999/runs", "operator", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/runs/999999", "viewer", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/runs/999999/logs", "viewer", null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/runs/999999/cancel", "operator", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/runs/999999/stack", "viewer", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/runs/abc", "viewer", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/runs?state=BOGUS", "viewer", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/runs?size=0", "viewer", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/runs?size=100000", "viewer", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/runs/1/logs?after=-1", "viewer", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyOperatorsRunAndCancelAndAnonymousCallersAreNotLetIn() {
+        long task = task("run-roles");
+        assertThat(send("POST", "/api/tasks/" + task + "/runs", "viewer", null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/tasks/" + task + "/runs", null, null).statusCode()).isEqualTo(401);
+        long id = body(send("POST", "/api/tasks/" + task + "/runs", "developer", null)).get("id").asLong();
+        assertThat(send("POST", "/api/runs/" + id + "/cancel", "viewer", null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/runs/" + id + "/cancel", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/runs", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/runs/" + id + "/logs", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/live", null, null).statusCode()).isEqualTo(401);
+    }
+}
