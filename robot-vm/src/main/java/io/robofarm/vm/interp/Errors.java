@@ -9,7 +9,10 @@ import io.robofarm.vm.value.LuaTable;
  * error that nothing catches.
  */
 final class Errors {
-    /** Extra stack a message handler may use when the error was a stack overflow (Lua's ERRORSTACKSIZE). */
+    /**
+     * Extra stack a message handler may use when the error was a stack overflow (Lua's
+     * ERRORSTACKSIZE); not extra calls beyond a call depth limit, which no handler may extend.
+     */
     private static final int HANDLER_EXTRA_SLOTS = 1000;
     /** Handler re-invocations on its own errors before giving up, like Lua's C-stack bound. */
     private static final int MAX_HANDLER_RETRIES = 200;
@@ -132,7 +135,9 @@ final class Errors {
         int savedSlots = vm.maxStackSlots;
         int savedFrames = vm.maxFrames;
         vm.maxStackSlots += HANDLER_EXTRA_SLOTS;
-        vm.maxFrames += HANDLER_EXTRA_SLOTS;
+        if (!vm.callDepthLimited) {
+            vm.maxFrames += HANDLER_EXTRA_SLOTS;
+        }
         try {
             for (int tries = 0; tries < MAX_HANDLER_RETRIES; tries++) {
                 try {

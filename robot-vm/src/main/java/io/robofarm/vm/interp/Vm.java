@@ -231,7 +231,7 @@ public final class Vm {
     /**
      * Compiles {@code source} and returns the main-chunk closure with {@code env} as its _ENV.
      *
-     * The compiler's work and the code it makes are charged to the memory limit first, at an
+     * <p>The compiler's work and the code it makes are charged to the memory limit first, at an
      * estimated {@value #COMPILED_BYTES_PER_CHAR} bytes per source char.
      *
      * @throws io.robofarm.vm.parse.LuaSyntaxError when the chunk does not compile

@@ -85,7 +85,11 @@ public final class LuaTable {
         }
     }
 
-    /** An empty table with room for {@code narr} array items and {@code nhash} other keys, charged to no VM. */
+    /**
+     * An empty table with room for {@code narr} array items and {@code nhash} other keys, charged to
+     * no VM. A table a script can write into should come from {@code Vm.newTable} instead, so that
+     * its growth counts against that VM's memory limit.
+     */
     public LuaTable(int narr, int nhash) {
         this(narr, nhash, MemoryAccount.UNMETERED);
     }
@@ -99,7 +103,7 @@ public final class LuaTable {
      * {@code hashSize}, counting a boxed number for each slot: an upper bound for the common tables
      * of numbers, so that charging it at allocation never lets the real size run far ahead.
      */
-    public static long partBytes(long narr, long hashSize) {
+    private static long partBytes(long narr, long hashSize) {
         long arrayBytes = narr == 0 ? 0 : ARRAY_HEADER_BYTES + narr * (REFERENCE_BYTES + BOX_BYTES);
         long hashBytes = hashSize == 0 ? 0 : 2 * ARRAY_HEADER_BYTES + hashSize * 2 * (2 * REFERENCE_BYTES + BOX_BYTES);
         return arrayBytes + hashBytes;

@@ -84,6 +84,15 @@ class DepthAndOutputLimitsTest {
     }
 
     @Test
+    void anErrorHandlerCannotRecursePastTheDepthLimit() {
+        Vm vm = vm(new ByteArrayOutputStream());
+        vm.setMaxCallDepth(150);
+        Throwable e = outcome(vm, "print(xpcall(error, function(m) local function f(n) return 1 + f(n) end return f(1) end))");
+        assertTrue(e instanceof VmInterrupted, String.valueOf(e));
+        assertEquals("call depth limit of 150 exceeded", e.getMessage());
+    }
+
+    @Test
     void outputStopsAtTheLimitWithTheBytesBeforeIt() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Vm vm = vm(out);
