@@ -46,7 +46,7 @@ final class HostFunctions {
             }
             Object value;
             try {
-                value = pending.luaResult();
+                value = pending.luaResult(L.vm());
             } catch (HostError e) {
                 throw L.error(e.getMessage());
             }
@@ -63,7 +63,7 @@ final class HostFunctions {
             return 0;
         }
         try {
-            L.push(LuaValues.toLua(result));
+            L.push(LuaValues.toLua(L.vm(), result));
         } catch (IllegalArgumentException e) {
             throw L.error(qualified + " returned a value Lua cannot hold: " + e.getMessage());
         }

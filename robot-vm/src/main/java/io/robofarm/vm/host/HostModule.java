@@ -1,5 +1,6 @@
 package io.robofarm.vm.host;
 
+import io.robofarm.vm.interp.Vm;
 import io.robofarm.vm.value.LuaTable;
 
 import java.util.LinkedHashMap;
@@ -38,8 +39,8 @@ public final class HostModule {
     }
 
     /** A fresh module table for one VM whose host functions report to {@code context}. */
-    LuaTable instantiate(HostContext context) {
-        LuaTable table = new LuaTable(0, functions.size());
+    LuaTable instantiate(Vm vm, HostContext context) {
+        LuaTable table = vm.newTable(0, functions.size());
         functions.forEach((fname, fn) -> {
             String qualified = name + "." + fname;
             table.put(fname, fn instanceof SyncFunction sync

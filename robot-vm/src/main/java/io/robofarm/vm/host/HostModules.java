@@ -21,7 +21,7 @@ public final class HostModules {
     public static void install(Vm vm, Collection<HostModule> modules, HostContext context) {
         boolean sandboxed = !(vm.registry().get(PackageLib.LOADED_KEY) instanceof LuaTable);
         for (HostModule module : modules) {
-            LuaTable table = module.instantiate(context);
+            LuaTable table = module.instantiate(vm, context);
             if (sandboxed) {
                 GrantedModules.grant(vm, module.name(), table);
             } else {

@@ -1,6 +1,7 @@
 package io.robofarm.vm.host;
 
 import io.robofarm.vm.interp.LuaType;
+import io.robofarm.vm.interp.Vm;
 import io.robofarm.vm.value.ByteStrings;
 import io.robofarm.vm.value.LuaNumbers;
 import io.robofarm.vm.value.LuaTable;
@@ -121,15 +122,16 @@ public final class LuaValues {
     }
 
     /**
-     * The Lua value of a Java value.
+     * The Lua value of a Java value, with maps and lists as tables of {@code vm}, charged to its
+     * memory limit like the tables its script makes (a script may grow them).
      *
      * @throws IllegalArgumentException for types without a Lua shape, and nesting beyond 64 levels
      */
-    public static Object toLua(Object java) {
-        return toLua(java, 0);
+    public static Object toLua(Vm vm, Object java) {
+        return toLua(vm, java, 0);
     }
 
-    private static Object toLua(Object v, int depth) {
+    private static Object toLua(Vm vm, Object v, int depth) {
         if (v == null || v instanceof Boolean || v instanceof Long || v instanceof Double) {
             return v;
         }
@@ -155,27 +157,27 @@ public final class LuaValues {
             throw new IllegalArgumentException("value nested too deeply (or cyclic) for Lua");
         }
         if (v instanceof Map<?, ?> m) {
-            LuaTable t = new LuaTable(0, m.size());
+            LuaTable t = vm.newTable(0, m.size());
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (e.getKey() != null && e.getValue() != null) {
-                    t.put(toLua(e.getKey(), depth + 1), toLua(e.getValue(), depth + 1));
+                    t.put(toLua(vm, e.getKey(), depth + 1), toLua(vm, e.getValue(), depth + 1));
                 }
             }
             return t;
         }
         if (v instanceof Collection<?> c) {
-            return sequence(c.toArray(), depth);
+            return sequence(vm, c.toArray(), depth);
         }
         if (v instanceof Object[] a) {
-            return sequence(a, depth);
+            return sequence(vm, a, depth);
         }
         throw new IllegalArgumentException("cannot give a " + v.getClass().getSimpleName() + " to Lua");
     }
 
-    private static LuaTable sequence(Object[] values, int depth) {
-        LuaTable t = new LuaTable(values.length, 0);
+    private static LuaTable sequence(Vm vm, Object[] values, int depth) {
+        LuaTable t = vm.newTable(values.length, 0);
         for (int i = 0; i < values.length; i++) {
-            t.put(i + 1L, toLua(values[i], depth + 1));
+            t.put(i + 1L, toLua(vm, values[i], depth + 1));
         }
         return t;
     }

@@ -1,6 +1,7 @@
 package io.robofarm.vm.host;
 
 import io.robofarm.vm.interp.Execution;
+import io.robofarm.vm.interp.Vm;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,7 @@ public final class PendingCall {
     public void deliver(Execution execution) {
         Object value;
         try {
-            value = luaResult();
+            value = luaResult(execution.vm());
         } catch (HostError e) {
             execution.resumeWithError(e.getMessage());
             return;
@@ -54,7 +55,7 @@ public final class PendingCall {
      *
      * @throws HostError with the message the script sees when the call failed
      */
-    Object luaResult() {
+    Object luaResult(Vm vm) {
         Object value;
         try {
             value = future.get();
@@ -67,7 +68,7 @@ public final class PendingCall {
             throw new HostError(HostFunctions.failureMessage(function, e.getCause()));
         }
         try {
-            return LuaValues.toLua(value);
+            return LuaValues.toLua(vm, value);
         } catch (IllegalArgumentException e) {
             throw new HostError(function + " returned a value Lua cannot hold: " + e.getMessage());
         }

@@ -66,6 +66,11 @@ public final class Execution {
         current = main;
     }
 
+    /** The VM this execution runs on. */
+    public Vm vm() {
+        return vm;
+    }
+
     /**
      * Called on the VM's thread at the end of every fuel slice while a step runs, e.g. to publish
      * statistics; it must not run Lua code.

@@ -78,7 +78,7 @@ final class Robot implements RobotHandle, HostContext {
         if (limits.maxMemoryBytes() > 0) {
             vm.setMaxMemory(limits.maxMemoryBytes());
         }
-        execution = new Execution(vm, vm.load(spec.chunk(), vm.globals()), LuaValues.toLua(spec.parameters()));
+        execution = new Execution(vm, vm.load(spec.chunk(), vm.globals()), LuaValues.toLua(vm, spec.parameters()));
         execution.setSliceHook(this::atSliceEnd);
     }
 

@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Values crossing between scripts and the host keep a JSON-friendly shape both ways. */
 class LuaValuesTest {
+    private static final Vm VM = new Vm();
+
     private static Object eval(String expression) {
         Vm vm = new Vm();
         StandardLibraries.openSandboxed(vm);
@@ -58,18 +60,18 @@ class LuaValuesTest {
 
     @Test
     void javaValuesBecomeLuaValues() {
-        assertEquals(5L, LuaValues.toLua(5));
-        assertEquals(5L, LuaValues.toLua(new BigDecimal("5")));
-        assertEquals(2.5, LuaValues.toLua(2.5f));
-        assertEquals("h\u00C3\u00A9", LuaValues.toLua("hé"));
-        LuaTable t = (LuaTable) LuaValues.toLua(Map.of("list", List.of(1, 2), "n", 1));
+        assertEquals(5L, LuaValues.toLua(VM, 5));
+        assertEquals(5L, LuaValues.toLua(VM, new BigDecimal("5")));
+        assertEquals(2.5, LuaValues.toLua(VM, 2.5f));
+        assertEquals("h\u00C3\u00A9", LuaValues.toLua(VM, "hé"));
+        LuaTable t = (LuaTable) LuaValues.toLua(VM, Map.of("list", List.of(1, 2), "n", 1));
         assertEquals(2L, ((LuaTable) t.get("list")).length());
         assertEquals(1L, t.get("n"));
-        assertEquals(List.of(1L, 2L), LuaValues.toJava(LuaValues.toLua(new Object[] {1, 2})));
-        assertThrows(IllegalArgumentException.class, () -> LuaValues.toLua(new Object()));
+        assertEquals(List.of(1L, 2L), LuaValues.toJava(LuaValues.toLua(VM, new Object[] {1, 2})));
+        assertThrows(IllegalArgumentException.class, () -> LuaValues.toLua(VM, new Object()));
         List<Object> cyclic = new ArrayList<>();
         cyclic.add(cyclic);
-        assertThrows(IllegalArgumentException.class, () -> LuaValues.toLua(cyclic));
-        assertThrows(IllegalArgumentException.class, () -> LuaValues.toLua(JavaFunction.of("f", L -> 0)));
+        assertThrows(IllegalArgumentException.class, () -> LuaValues.toLua(VM, cyclic));
+        assertThrows(IllegalArgumentException.class, () -> LuaValues.toLua(VM, JavaFunction.of("f", L -> 0)));
     }
 }

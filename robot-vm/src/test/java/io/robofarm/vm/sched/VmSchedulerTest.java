@@ -106,6 +106,9 @@ class VmSchedulerTest {
                 .withLimits(RobotLimits.NONE.withMaxMemoryBytes(1 << 20)), RobotListener.NONE);
         assertEquals(Outcome.limit("memory limit of 1 MiB exceeded", outcome(hoarder).fuelUsed()), outcome(hoarder));
         assertEquals(List.of(10000L), outcome(modest).values());
+        RobotHandle paramsHoarder = s.submit(robot("local t = ... while true do t[#t + 1] = #t end")
+                .withParameters(Map.of("list", List.of())).withLimits(RobotLimits.NONE.withMaxMemoryBytes(1 << 20)), RobotListener.NONE);
+        assertEquals("memory limit of 1 MiB exceeded", outcome(paramsHoarder).message());
         long peak = modest.stats().peakMemoryBytes();
         assertTrue(peak > 10000 * 16 && peak <= 1 << 20, "peak " + peak);
     }
