@@ -217,7 +217,8 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
             if (stoppedByNode != null && (outcome == null || outcome.kind() == Outcome.Kind.CANCELLED)) {
                 runs.findById(run.getId()).ifPresent(current -> interrupted.retryOrFail(current, stoppedByNode));
             } else {
-                outcomes.record(run, task, outcome, failure);
+                RobotHandle handle = execution.handle();
+                outcomes.record(run, task, outcome, failure, handle == null ? null : handle.stats().peakMemoryBytes());
             }
         } finally {
             logWriter.close(run.getId());

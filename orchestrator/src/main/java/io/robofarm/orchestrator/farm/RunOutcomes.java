@@ -33,7 +33,8 @@ class RunOutcomes {
         this.json = json;
     }
 
-    void record(Run run, RunnableTask task, Outcome outcome, Throwable failure) {
+    /** Records the outcome of {@code run}'s VM; {@code peakMemory} is the most Lua data it held, null if unknown. */
+    void record(Run run, RunnableTask task, Outcome outcome, Throwable failure, Long peakMemory) {
         long runId = run.getId();
         if (outcome == null) {
             log.error("Run {}: the VM ended without an outcome", runId, failure);
@@ -48,18 +49,18 @@ class RunOutcomes {
                 String results = json.writeValueAsString(outcome.values());
                 lifecycle.tryMoveTo(runId, RunState.SUCCEEDED, r -> {
                     r.recordResults(results);
-                    r.recordUsage(fuel, null);
+                    r.recordUsage(fuel, peakMemory);
                 });
                 yield false;
             }
             case FAILED -> lifecycle.tryMoveTo(runId, RunState.FAILED, r -> {
                 r.recordError(outcome.message(), outcome.traceback(), line);
-                r.recordUsage(fuel, null);
+                r.recordUsage(fuel, peakMemory);
             }).isPresent();
             case CANCELLED -> {
                 lifecycle.tryMoveTo(runId, RunState.CANCELLED, r -> {
                     r.recordError("cancelled", null, null);
-                    r.recordUsage(fuel, null);
+                    r.recordUsage(fuel, peakMemory);
                 });
                 yield false;
             }
@@ -68,7 +69,7 @@ class RunOutcomes {
                         ? RunState.TIMED_OUT : RunState.FAILED;
                 lifecycle.tryMoveTo(runId, state, r -> {
                     r.recordError(outcome.message(), null, null);
-                    r.recordUsage(fuel, null);
+                    r.recordUsage(fuel, peakMemory);
                 });
                 yield false;
             }

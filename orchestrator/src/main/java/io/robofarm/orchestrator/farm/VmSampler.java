@@ -52,7 +52,7 @@ class VmSampler {
             }
             io.robofarm.vm.sched.VmStats vm = handle.stats();
             VmStats stats = new VmStats(runId, vm.state().name(), vm.parkReason(), vm.line(), vm.callDepth(),
-                    vm.fuelUsed());
+                    vm.fuelUsed(), vm.memoryBytes());
             if (!stats.equals(lastSent.put(runId, stats))) {
                 bus.publish(stats);
             }

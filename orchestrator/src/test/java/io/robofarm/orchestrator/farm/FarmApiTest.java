@@ -90,6 +90,7 @@ class FarmApiTest extends ApiTestSupport {
             assertThat(run.get("state").asString()).isEqualTo("SUCCEEDED");
             assertThat(run.get("results").toString()).isEqualTo("[\"farm\",6,{\"ok\":true}]");
             assertThat(run.get("fuelUsed").asLong()).isPositive();
+            assertThat(run.get("peakMemory").asLong()).isPositive();
             assertThat(run.get("startedAt").isNull()).isFalse();
             assertThat(run.get("endedAt").isNull()).isFalse();
             JsonNode logs = body(send("GET", "/api/runs/" + runId + "/logs?after=0", "viewer", null));

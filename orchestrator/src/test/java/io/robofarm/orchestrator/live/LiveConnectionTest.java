@@ -48,7 +48,7 @@ class LiveConnectionTest {
         // Every publish returns although the client reads nothing.
         for (int i = 1; i <= 1000; i++) {
             bus.publish(new RunLogLine(1, i, Instant.EPOCH, "INFO", "line " + i));
-            bus.publish(new VmStats(1, "RUNNING", null, i, 1, i));
+            bus.publish(new VmStats(1, "RUNNING", null, i, 1, i, 4096));
         }
         client.reading.countDown();
         sender.shutdown();

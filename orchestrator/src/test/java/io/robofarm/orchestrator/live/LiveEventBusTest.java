@@ -35,7 +35,7 @@ class LiveEventBusTest {
         Recorder recorder = new Recorder();
         bus.subscribe(recorder, null);
         bus.publish(line(1));
-        bus.publish(new VmStats(7, "RUNNING", null, 3, 1, 100));
+        bus.publish(new VmStats(7, "RUNNING", null, 3, 1, 100, 4096));
         bus.publish(line(2));
         assertThat(recorder.events).extracting(LiveEventBus.Envelope::id)
                 .containsExactly(bus.lastId() - 1, 0L, bus.lastId());
