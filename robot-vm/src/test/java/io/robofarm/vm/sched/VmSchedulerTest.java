@@ -255,7 +255,7 @@ class VmSchedulerTest {
                 events.add(level + " " + line);
             }
         };
-        RobotHandle r = oneWorker().submit(robot("print('hello', 1) require('time').sleep(1) require('log').warn('low %s', 'fuel')")
+        RobotHandle r = oneWorker().submit(robot("print('hello', 1) require('time').sleep(50) require('log').warn('low %s', 'fuel')")
                 .withModules(Set.of("time", "log")), listener);
         outcome(r);
         assertEquals(List.of("RUNNABLE>RUNNING", "PRINT hello\t1", "RUNNING>PARKED time.sleep", "PARKED>RUNNABLE",
