@@ -5,6 +5,7 @@ import io.robofarm.orchestrator.live.SseClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -219,5 +220,11 @@ class FarmApiTest extends ApiTestSupport {
         assertThat(send("GET", "/api/farm", null, null).statusCode()).isEqualTo(401);
         JsonNode succeeded = body(send("GET", "/actuator/metrics/robofarm.runs.finished?tag=state:SUCCEEDED", "admin", null));
         assertThat(succeeded.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+        HttpResponse<String> prometheus = exchange(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD)).build());
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("robofarm_runs_finished_total{state=\"SUCCEEDED\"}",
+                "robofarm_runs_duration_seconds_count", "robofarm_runs_queued", "robofarm_runs_active");
+        assertThat(send("GET", "/actuator/prometheus", "viewer", null).statusCode()).isEqualTo(403);
     }
 }
