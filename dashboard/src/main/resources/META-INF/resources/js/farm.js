@@ -199,7 +199,7 @@ export async function farmView() {
         { label: "queued", stroke: COLORS.QUEUED, width: 2 },
       ]), [[], [], []], chartBoxes[1]),
       new uPlot(base([{ label: "memory", stroke: "#5c7cfa", fill: "rgba(92,124,250,.15)", width: 2, value: (u, v) => bytes(v) }],
-        [{}, { values: (u, vals) => vals.map((v) => bytes(v)), size: 70 }]), [[], []], chartBoxes[2]),
+        [{}, { values: (u, vals) => vals.map((v) => bytes(v)), size: 84 }]), [[], []], chartBoxes[2]),
     ];
   }
 

@@ -10,6 +10,8 @@ const listeners = new Map();
 const EVENTS = ["run-state", "run-log", "vm-stats", "dropped"];
 let source = null;
 let retryMillis = 1000;
+let stuckTimer = 0;
+const STUCK_MILLIS = 10_000;
 let everOpened = false;
 let bytesReceived = 0;
 let eventsReceived = 0;
@@ -49,6 +51,8 @@ export function connect() {
   if (source) source.close();
   source = new EventSource("/api/live");
   source.onopen = () => {
+    clearTimeout(stuckTimer);
+    stuckTimer = 0;
     setState("live");
     retryMillis = 1000;
     if (everOpened) emit("resync");
@@ -59,6 +63,15 @@ export function connect() {
     if (source.readyState === EventSource.CLOSED) {
       setTimeout(recover, retryMillis);
       retryMillis = Math.min(retryMillis * 2, 15000);
+    } else if (!stuckTimer) {
+      // The browser keeps retrying by itself; if that has not worked for a while, start over.
+      stuckTimer = setTimeout(() => {
+        stuckTimer = 0;
+        if (source.readyState !== EventSource.OPEN) {
+          source.close();
+          recover();
+        }
+      }, STUCK_MILLIS);
     }
   };
   for (const name of EVENTS) {
