@@ -1,7 +1,8 @@
 package io.robofarm.orchestrator.live;
 
-import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -58,7 +59,11 @@ public class LiveConnections {
         return open.size();
     }
 
-    @PreDestroy
+    /**
+     * Ends every stream as soon as the application starts closing: an open stream is a request in
+     * progress, and the web server's graceful shutdown would otherwise wait for it until its timeout.
+     */
+    @EventListener(ContextClosedEvent.class)
     void closeAll() {
         heartbeats.shutdownNow();
         open.forEach(LiveConnection::close);

@@ -37,9 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:file:./target/h2/DashboardBrowserTest-${random.uuid}",
         "robofarm.admin-password=" + DashboardBrowserTest.ADMIN_PASSWORD,
         "robofarm.security.bcrypt-strength=4",
-        "robofarm.demo.enabled=false",
-        // Quartz looks for newly committed triggers at once instead of after up to 30 s of idling
-        "spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000",
+        "robofarm.demo.enabled=false"
 })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
