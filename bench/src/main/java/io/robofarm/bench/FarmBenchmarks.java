@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  *
  * <p>Usage: {@code FarmBenchmarks [--jar PATH] [--port N] [--runs N] [--warmup N] [--threads N]
- * [--schedules N] [--interval SECONDS] [--auth session|basic]}. Progress goes to stderr, the figures
+ * [--schedules N] [--interval SECONDS] [--schedule-priority N] [--auth session|basic]}. Progress goes to stderr, the figures
  * to stdout. The exit status is 1 when a run did not succeed or a sampled log lacks its line.
  */
 public final class FarmBenchmarks {
@@ -78,7 +78,8 @@ public final class FarmBenchmarks {
                 schedules.add(createSchedule(scheduledTask, "bench-every-" + options.interval + "s-" + i));
             }
             System.err.println("measuring: " + options.runs + " runs from " + options.threads + " threads, "
-                    + schedules.size() + " schedules every " + options.interval + " s");
+                    + schedules.size() + " schedules every " + options.interval + " s with priority "
+                    + options.schedulePriority);
             long wallStart = System.nanoTime();
             long[] idRange = enqueue(loadTask, options.runs);
             double enqueueSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -107,7 +108,8 @@ public final class FarmBenchmarks {
 
         private Schedule createSchedule(long taskId, String name) throws Exception {
             String body = "{\"name\":" + Json.quote(name) + ",\"taskId\":" + taskId
-                    + ",\"type\":\"INTERVAL\",\"intervalSeconds\":" + options.interval + "}";
+                    + ",\"type\":\"INTERVAL\",\"intervalSeconds\":" + options.interval
+                    + ",\"priority\":" + options.schedulePriority + "}";
             Map<String, Object> created = client.post("/api/schedules", body, 201);
             return new Schedule(id(created), Instant.parse((String) created.get("nextFireTime")));
         }
@@ -264,7 +266,7 @@ public final class FarmBenchmarks {
 
     /** Command-line options with the defaults used for the README's figures. */
     private record Options(Path jar, int port, int runs, int warmup, int threads, int schedules, int interval,
-                           FarmClient.Auth auth) {
+                           int schedulePriority, FarmClient.Auth auth) {
 
         static Options parse(String[] args) {
             Path jar = Path.of("orchestrator/target/robofarm.jar");
@@ -274,6 +276,7 @@ public final class FarmBenchmarks {
             int threads = 8;
             int schedules = 10;
             int interval = 1;
+            int schedulePriority = 0;
             FarmClient.Auth auth = FarmClient.Auth.SESSION;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -285,14 +288,15 @@ public final class FarmBenchmarks {
                     case "--threads" -> threads = Integer.parseInt(value);
                     case "--schedules" -> schedules = Integer.parseInt(value);
                     case "--interval" -> interval = Integer.parseInt(value);
+                    case "--schedule-priority" -> schedulePriority = Integer.parseInt(value);
                     case "--auth" -> auth = FarmClient.Auth.valueOf(value.toUpperCase(java.util.Locale.ROOT));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
                             + Arrays.toString(new String[] {"--jar", "--port", "--runs", "--warmup", "--threads",
-                            "--schedules", "--interval", "--auth"}));
+                            "--schedules", "--interval", "--schedule-priority", "--auth"}));
                 }
                 i++;
             }
-            return new Options(jar, port, runs, warmup, threads, schedules, interval, auth);
+            return new Options(jar, port, runs, warmup, threads, schedules, interval, schedulePriority, auth);
         }
     }
 }

@@ -79,7 +79,16 @@ final class FarmClient {
     }
 
     private Object send(String method, String path, String json, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(method, path, json), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request(method, path, json), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            if (!"GET".equals(method)) {
+                throw e;
+            }
+            // A pooled connection the server closed while it was idle; a read is safe to send again.
+            response = http.send(request(method, path, json), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() == 403 && auth == Auth.SESSION && !"GET".equals(method)) {
             // The first write makes the server issue the CSRF cookie; send it back once.
             response = http.send(request(method, path, json), HttpResponse.BodyHandlers.ofString());
