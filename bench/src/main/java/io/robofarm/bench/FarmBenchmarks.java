@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,10 +43,10 @@ public final class FarmBenchmarks {
         Options options = Options.parse(args);
         String loadBefore = loadAverage();
         boolean ok;
-        try (FarmProcess farm = FarmProcess.start(options.jar, options.port, PASSWORD, List.of())) {
+        try (FarmProcess farm = FarmProcess.start(options.jar, options.port, PASSWORD)) {
             System.err.println("farm up at " + farm.base());
             FarmClient client = new FarmClient(farm.base(), options.auth, "admin", PASSWORD);
-            ok = new FarmBenchmarks.Session(client, options).run();
+            ok = new Session(client, options).run();
         }
         System.out.println("load average before: " + loadBefore + "; after: " + loadAverage());
         System.exit(ok ? 0 : 1);
@@ -213,7 +215,7 @@ public final class FarmBenchmarks {
          */
         private void reportScheduleLatency(List<Map<String, Object>> runs, List<Schedule> schedules,
                                            Instant loadStart, Instant loadEnd) {
-            Map<Long, Schedule> byId = new java.util.HashMap<>();
+            Map<Long, Schedule> byId = new HashMap<>();
             schedules.forEach(s -> byId.put(s.id, s));
             List<Long> fireToRunning = new ArrayList<>();
             List<Long> queuedToRunning = new ArrayList<>();
@@ -289,7 +291,7 @@ public final class FarmBenchmarks {
                     case "--schedules" -> schedules = Integer.parseInt(value);
                     case "--interval" -> interval = Integer.parseInt(value);
                     case "--schedule-priority" -> schedulePriority = Integer.parseInt(value);
-                    case "--auth" -> auth = FarmClient.Auth.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+                    case "--auth" -> auth = FarmClient.Auth.valueOf(value.toUpperCase(Locale.ROOT));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
                             + Arrays.toString(new String[] {"--jar", "--port", "--runs", "--warmup", "--threads",
                             "--schedules", "--interval", "--schedule-priority", "--auth"}));

@@ -31,11 +31,10 @@ final class FarmProcess implements AutoCloseable {
     }
 
     /** Starts {@code jar} on {@code port} with {@code adminPassword} and waits until its health endpoint is UP. */
-    static FarmProcess start(Path jar, int port, String adminPassword, List<String> jvmOptions) throws Exception {
+    static FarmProcess start(Path jar, int port, String adminPassword) throws Exception {
         Path dir = Files.createTempDirectory("farmbench-");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",

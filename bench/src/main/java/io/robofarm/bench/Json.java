@@ -27,11 +27,6 @@ final class Json {
         return value;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) {
-        return (Map<String, Object>) parse(text);
-    }
-
     static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
