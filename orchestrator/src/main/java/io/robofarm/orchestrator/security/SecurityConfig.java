@@ -14,6 +14,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /**
  * Who may call what. The API ({@code /api/**}, {@code /actuator/**}) takes HTTP Basic or the
  * browser's login session and answers 401/403 as JSON; everything else is the browser side with a
@@ -27,8 +30,9 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${robofarm.security.bcrypt-strength:10}") int strength) {
-        return new BCryptPasswordEncoder(strength);
+    PasswordEncoder passwordEncoder(@Value("${robofarm.security.bcrypt-strength:10}") int strength,
+                                    @Value("${robofarm.security.verified-password-ttl:5m}") Duration verifiedFor, Clock clock) {
+        return new VerifiedPasswords(new BCryptPasswordEncoder(strength), verifiedFor, clock);
     }
 
     @Bean
