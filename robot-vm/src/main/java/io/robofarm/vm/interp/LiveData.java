@@ -122,19 +122,16 @@ final class LiveData {
         }
     }
 
-    /** A table's own parts and what they hold; parts it shares copy-on-write (library tables) are not its VM's. */
+    /** A table's own parts and what they hold; arrays it shares copy-on-write (library tables) are not its VM's. */
     private void table(LuaTable t) {
         int arrayCap = t.arrayCapacity();
         int hashCap = t.hashCapacity();
-        boolean ownArray = arrayCap != 0 && !t.sharesArrayPart();
         boolean ownKeys = hashCap != 0 && !t.sharesHashKeys();
         boolean ownValues = hashCap != 0 && !t.sharesHashValues();
-        bytes += LuaTable.OBJECT_BYTES + (ownArray ? array(arrayCap, REFERENCE_BYTES) : 0)
+        bytes += LuaTable.OBJECT_BYTES + (arrayCap == 0 ? 0 : array(arrayCap, REFERENCE_BYTES))
                 + (ownKeys ? array(hashCap, REFERENCE_BYTES) : 0) + (ownValues ? array(hashCap, REFERENCE_BYTES) : 0);
-        if (ownArray) {
-            for (int slot = 0; slot < arrayCap; slot++) {
-                push(t.valueAt(slot));
-            }
+        for (int slot = 0; slot < arrayCap; slot++) {
+            push(t.valueAt(slot));
         }
         for (int slot = arrayCap, end = arrayCap + hashCap; slot < end; slot++) {
             if (ownKeys) {

@@ -26,10 +26,11 @@ package io.robofarm.vm.value;
  * and at every resize, with the estimate of {@link #partBytes}; so a VM's memory limit can refuse
  * a growth before it happens.
  *
- * <p>Copy on write: {@link #copyOnWrite} makes a table share the parts of another (the standard
- * library tables every VM starts with, say). A shared part is copied, and charged, by the first
- * write that needs it, so neither table ever sees the other's changes; the table object itself is
- * never shared, so its identity, metatable and length hint stay its own.
+ * <p>Copy on write: {@link #copyOnWrite} makes a table share the hash part of another (the
+ * standard library tables every VM starts with, say). A shared array of the hash part is copied,
+ * and charged, by the first write that needs it, so neither table ever sees the other's changes;
+ * the table object itself is never shared, so its identity and metatable stay its own. The array
+ * part is never shared, so writes to it, the most frequent, check nothing.
  */
 public final class LuaTable {
 
@@ -41,10 +42,9 @@ public final class LuaTable {
     public static final int TM_EQ = 5;
     private static final String[] TM_NAMES = {"__index", "__newindex", "__gc", "__mode", "__len", "__eq"};
 
-    /* Bits of 'sharedParts': which arrays this table shares with others and must copy before writing. */
-    private static final byte SHARED_ARRAY = 1;
-    private static final byte SHARED_KEYS = 2;
-    private static final byte SHARED_VALUES = 4;
+    /* Bits of 'sharedParts': which arrays of the hash part this table shares with others and must copy before writing. */
+    private static final byte SHARED_KEYS = 1;
+    private static final byte SHARED_VALUES = 2;
 
     private static final Object[] EMPTY = new Object[0];
     /** Largest array part: 2^30 (a Java array cannot reach 2^31). */
@@ -259,10 +259,6 @@ public final class LuaTable {
     public void put(long key, Object value) {
         Object[] a = array;
         if (key - 1 < a.length && key > 0) {
-            if (sharedParts != 0) {
-                ownParts(SHARED_ARRAY);
-                a = array;
-            }
             a[(int) (key - 1)] = value;
             return;
         }
@@ -352,12 +348,9 @@ public final class LuaTable {
         }
         int size = Math.max(nhash, liveHash);
         account.allocate(partBytes(narr == oldArray.length ? 0 : narr, size == 0 ? 0 : ceilPow2(size)));
-        if (narr != oldArray.length) {
-            array = java.util.Arrays.copyOf(oldArray, narr);
-            sharedParts &= ~SHARED_ARRAY;
-        }
+        array = narr == oldArray.length ? oldArray : java.util.Arrays.copyOf(oldArray, narr);
         lengthHint = narr;
-        sharedParts &= ~(SHARED_KEYS | SHARED_VALUES);
+        sharedParts = 0;
         if (size == 0) {
             hashKeys = EMPTY;
             hashValues = EMPTY;
@@ -654,18 +647,21 @@ public final class LuaTable {
     // ---------------------------------------------------------------- copy on write
 
     /**
-     * Makes this table, made with room for nothing and still empty, hold what {@code source} holds by
-     * sharing its parts instead of copying them: both tables copy a shared part before their first
-     * write to it (a new key, a changed or removed value), so each keeps seeing only its own changes.
-     * Traversal order and length are those of {@code source}. The metatable is not taken: this
-     * table keeps its own.
+     * Makes this table, made with room for nothing and still empty, hold what {@code source} holds:
+     * it copies the array part (charging its account) and shares the hash part. Both tables copy a
+     * shared array of the hash part before their first write to it (a new key, a changed or removed
+     * value), so each keeps seeing only its own changes. Traversal order and length are those of
+     * {@code source}. The metatable is not taken: this table keeps its own.
      */
     public void copyOnWrite(LuaTable source) {
         if (array.length != 0 || hashKeys.length != 0) {
             throw new IllegalStateException("copy on write needs a table made with room for nothing");
         }
         source.shareParts();
-        array = source.array;
+        if (source.array.length != 0) {
+            account.allocate(partBytes(source.array.length, 0));
+            array = source.array.clone();
+        }
         lengthHint = source.lengthHint;
         hashKeys = source.hashKeys;
         hashValues = source.hashValues;
@@ -677,23 +673,17 @@ public final class LuaTable {
     }
 
     /**
-     * Marks this table's parts as shared, so that its own next write copies them first. A table
-     * that is already marked is not written to: mark a template before other threads make copies of
-     * it with {@link #copyOnWrite}, and those copies only read it.
+     * Marks this table's hash part as shared, so that its own next write to it copies it first. A
+     * table that is already marked is not written to: mark a template before other threads make
+     * copies of it with {@link #copyOnWrite}, and those copies only read it.
      */
     public void shareParts() {
-        int parts = (array.length != 0 ? SHARED_ARRAY : 0) | (hashKeys.length != 0 ? SHARED_KEYS | SHARED_VALUES : 0);
-        if ((sharedParts & parts) != parts) {
-            sharedParts |= (byte) parts;
+        if (hashKeys.length != 0 && sharedParts != (SHARED_KEYS | SHARED_VALUES)) {
+            sharedParts = SHARED_KEYS | SHARED_VALUES;
         }
     }
 
-    /** Whether the array part is shared with another table (and so not this table's memory). */
-    public boolean sharesArrayPart() {
-        return (sharedParts & SHARED_ARRAY) != 0;
-    }
-
-    /** Whether the keys of the hash part are shared with another table. */
+    /** Whether the keys of the hash part are shared with another table (and so not this table's memory). */
     public boolean sharesHashKeys() {
         return (sharedParts & SHARED_KEYS) != 0;
     }
@@ -710,9 +700,6 @@ public final class LuaTable {
             return;
         }
         long bytes = 0;
-        if ((copies & SHARED_ARRAY) != 0) {
-            bytes += ARRAY_HEADER_BYTES + array.length * (REFERENCE_BYTES + BOX_BYTES);
-        }
         if ((copies & SHARED_KEYS) != 0) {
             bytes += ARRAY_HEADER_BYTES + hashKeys.length * REFERENCE_BYTES;
         }
@@ -720,9 +707,6 @@ public final class LuaTable {
             bytes += ARRAY_HEADER_BYTES + hashValues.length * (REFERENCE_BYTES + BOX_BYTES);
         }
         account.allocate(bytes);
-        if ((copies & SHARED_ARRAY) != 0) {
-            array = array.clone();
-        }
         if ((copies & SHARED_KEYS) != 0) {
             hashKeys = hashKeys.clone();
         }

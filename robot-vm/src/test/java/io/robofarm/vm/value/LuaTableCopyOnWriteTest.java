@@ -99,7 +99,8 @@ class LuaTableCopyOnWriteTest {
 
     @Test
     void aWriteDuringATraversalKeepsItsPosition() {
-        LuaTable copy = copyOf(source(), MemoryAccount.UNMETERED);
+        LuaTable source = source();
+        LuaTable copy = copyOf(source, MemoryAccount.UNMETERED);
         List<Object> seen = new ArrayList<>();
         for (Object key = copy.nextKey(null); key != null; key = copy.nextKey(key)) {
             seen.add(key);
@@ -107,40 +108,47 @@ class LuaTableCopyOnWriteTest {
         }
         assertEquals(10, seen.size());
         assertEquals(List.of(), entries(copy));
-        assertEquals(10, entries(source()).size());
+        assertEquals(10, entries(source).size());
     }
 
     @Test
-    void onlyTheCopiedPartsAreCharged() {
+    void theHashPartIsChargedWhenItIsCopiedAndTheArrayPartAtOnce() {
         LuaTable source = source();
         Counter counter = new Counter();
         LuaTable copy = copyOf(source, counter);
-        assertEquals(LuaTable.OBJECT_BYTES, counter.bytes);
-        assertTrue(copy.sharesArrayPart() && copy.sharesHashKeys() && copy.sharesHashValues());
-
-        copy.put("format", "changed");
-        long values = counter.bytes - LuaTable.OBJECT_BYTES;
-        assertTrue(values > 0);
-        assertFalse(copy.sharesHashValues());
-        assertTrue(copy.sharesHashKeys() && copy.sharesArrayPart());
-
-        copy.put("upper", "changed too");
-        assertEquals(LuaTable.OBJECT_BYTES + values, counter.bytes);
+        Counter sameArray = new Counter();
+        new LuaTable(source.arrayCapacity(), 0, sameArray);
+        assertEquals(sameArray.bytes, counter.bytes);
+        assertTrue(copy.sharesHashKeys() && copy.sharesHashValues());
 
         copy.put(2L, "x");
-        assertFalse(copy.sharesArrayPart());
-        assertTrue(counter.bytes > LuaTable.OBJECT_BYTES + values);
-        assertTrue(source.sharesArrayPart() && source.sharesHashValues());
+        assertEquals(sameArray.bytes, counter.bytes);
+
+        copy.put("format", "changed");
+        long values = counter.bytes - sameArray.bytes;
+        assertTrue(values > 0);
+        assertFalse(copy.sharesHashValues());
+        assertTrue(copy.sharesHashKeys());
+        copy.put("upper", "changed too");
+        assertEquals(sameArray.bytes + values, counter.bytes);
+
+        copy.put("new key", true);
+        assertFalse(copy.sharesHashKeys());
+        assertTrue(counter.bytes > sameArray.bytes + values);
+        assertTrue(source.sharesHashKeys() && source.sharesHashValues());
+        assertEquals("v2", source.get(2L));
     }
 
     @Test
     void aRefusedCopyLeavesTheTableSharedAndUnchanged() {
         LuaTable source = source();
+        boolean[] full = {false};
         LuaTable copy = copyOf(source, bytes -> {
-            if (bytes > LuaTable.OBJECT_BYTES) {
+            if (full[0]) {
                 throw new IllegalStateException("over the limit");
             }
         });
+        full[0] = true;
         assertThrows(IllegalStateException.class, () -> copy.put("format", "changed"));
         assertEquals("FORMAT", copy.get("format"));
         assertTrue(copy.sharesHashValues());
@@ -172,7 +180,7 @@ class LuaTableCopyOnWriteTest {
         LuaTable source = source();
         LuaTable copy = copyOf(source, MemoryAccount.UNMETERED);
         copy.resize(8, 16);
-        assertFalse(copy.sharesArrayPart() || copy.sharesHashKeys() || copy.sharesHashValues());
+        assertFalse(copy.sharesHashKeys() || copy.sharesHashValues());
         copy.put(8L, "eight");
         copy.put("format", "changed");
         assertNull(source.get(8L));
