@@ -122,17 +122,24 @@ final class LiveData {
         }
     }
 
+    /** A table's own parts and what they hold; arrays it shares copy-on-write (library tables) are not its VM's. */
     private void table(LuaTable t) {
         int arrayCap = t.arrayCapacity();
         int hashCap = t.hashCapacity();
+        boolean ownKeys = hashCap != 0 && !t.sharesHashKeys();
+        boolean ownValues = hashCap != 0 && !t.sharesHashValues();
         bytes += LuaTable.OBJECT_BYTES + (arrayCap == 0 ? 0 : array(arrayCap, REFERENCE_BYTES))
-                + (hashCap == 0 ? 0 : 2 * array(hashCap, REFERENCE_BYTES));
+                + (ownKeys ? array(hashCap, REFERENCE_BYTES) : 0) + (ownValues ? array(hashCap, REFERENCE_BYTES) : 0);
         for (int slot = 0; slot < arrayCap; slot++) {
             push(t.valueAt(slot));
         }
         for (int slot = arrayCap, end = arrayCap + hashCap; slot < end; slot++) {
-            push(t.keyAt(slot));
-            push(t.valueAt(slot));
+            if (ownKeys) {
+                push(t.keyAt(slot));
+            }
+            if (ownValues) {
+                push(t.valueAt(slot));
+            }
         }
         push(t.getMetatable());
     }

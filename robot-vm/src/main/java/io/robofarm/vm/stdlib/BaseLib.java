@@ -20,6 +20,8 @@ public final class BaseLib {
 
     private static final JavaFunction NEXT = JavaFunction.of("next", BaseLib::next);
     private static final JavaFunction IPAIRS_STEP = JavaFunction.of("ipairs_aux", BaseLib::ipairsStep);
+    /** Registry key of the VM's collector settings. */
+    private static final String COLLECTOR_KEY = "_GC";
 
     private BaseLib() {
     }
@@ -44,8 +46,8 @@ public final class BaseLib {
         register(g, "tonumber", BaseLib::tonumber);
         register(g, "tostring", BaseLib::tostring);
         register(g, "type", BaseLib::type);
-        g.put("collectgarbage", new CollectGarbage());
-        g.put("warn", new Warnings());
+        register(g, "collectgarbage", BaseLib::collectgarbage);
+        register(g, "warn", Warnings::warn);
     }
 
     private static int assertTrue(LuaState L) {
@@ -325,11 +327,27 @@ public final class BaseLib {
 
     /**
      * {@code collectgarbage}: the JVM owns collection, so this keeps only the observable state lua5.4
-     * reports (running or stopped, the current mode, the pause and step parameters). "collect"
-     * measures the VM's live data, and "count" reports that estimate (see {@link Vm#memoryInUse()}):
-     * the bytes this VM holds, not the whole JVM heap.
+     * reports (running or stopped, the current mode, the pause and step parameters), per VM in its
+     * registry. "collect" measures the VM's live data, and "count" reports that estimate (see
+     * {@link Vm#memoryInUse()}): the bytes this VM holds, not the whole JVM heap.
      */
-    private static final class CollectGarbage extends JavaFunction {
+    private static int collectgarbage(LuaState L) {
+        String option = L.optString(1, "collect");
+        switch (option) {
+            case "collect" -> {
+                L.vm().measureMemory();
+                L.pushInteger(0);
+            }
+            case "count" -> L.pushNumber(L.vm().memoryInUse() / 1024.0);
+            case "stop", "restart", "step", "isrunning", "setpause", "setstepmul", "generational", "incremental" ->
+                    VmState.get(L, COLLECTOR_KEY, CollectorSettings.class, CollectorSettings::new).apply(L, option);
+            default -> throw L.argError(1, "invalid option '" + option + "'");
+        }
+        return 1;
+    }
+
+    /** The collector state one VM's {@code collectgarbage} reports and changes. */
+    private static final class CollectorSettings {
         private boolean running = true;
         /** lua5.4's standalone interpreter switches to generational mode at startup. */
         private boolean generational = true;
@@ -337,34 +355,22 @@ public final class BaseLib {
         private long pauseQuarters = 50;
         private long stepMultiplierQuarters = 25;
 
-        CollectGarbage() {
-            super("collectgarbage");
-        }
-
-        @Override
-        public int call(LuaState L) {
-            String option = L.optString(1, "collect");
+        /** Answers one of the options that read or change the settings, pushing the one result. */
+        void apply(LuaState L, String option) {
             switch (option) {
                 case "stop", "restart" -> {
                     running = option.equals("restart");
                     L.pushInteger(0);
                 }
-                case "collect" -> {
-                    L.vm().measureMemory();
-                    L.pushInteger(0);
-                }
-                case "count" -> L.pushNumber(L.vm().memoryInUse() / 1024.0);
                 case "step" -> L.pushBoolean(!generational);
                 case "isrunning" -> L.pushBoolean(running);
                 case "setpause" -> L.pushInteger(swapPause(L.optInteger(2, 0)));
                 case "setstepmul" -> L.pushInteger(swapStepMultiplier(L.optInteger(2, 0)));
-                case "generational", "incremental" -> {
+                default -> {
                     L.pushString(generational ? "generational" : "incremental");
                     generational = option.equals("generational");
                 }
-                default -> throw L.argError(1, "invalid option '" + option + "'");
             }
-            return 1;
         }
 
         private long swapPause(long value) {

@@ -12,6 +12,8 @@ import io.robofarm.vm.value.LuaTable;
 public final class GrantedModules {
     /** Registry key of the table of granted modules, name to module value. */
     private static final String GRANTED_KEY = "_GRANTED";
+    /** The one require of every sandboxed VM: it looks the module up in the calling VM's registry. */
+    private static final JavaFunction REQUIRE = JavaFunction.of("require", GrantedModules::require);
 
     private GrantedModules() {
     }
@@ -20,7 +22,7 @@ public final class GrantedModules {
     public static void open(Vm vm) {
         LuaTable granted = vm.newTable(0, 4);
         vm.registry().put(GRANTED_KEY, granted);
-        vm.globals().put("require", JavaFunction.of("require", L -> require(L, granted)));
+        vm.globals().put("require", REQUIRE);
     }
 
     /** Makes {@code module} what {@code require(name)} returns in {@code vm}. */
@@ -31,9 +33,9 @@ public final class GrantedModules {
         granted.put(name, module);
     }
 
-    private static int require(LuaState L, LuaTable granted) {
+    private static int require(LuaState L) {
         String name = L.checkString(1);
-        Object module = granted.get(name);
+        Object module = ((LuaTable) L.vm().registry().get(GRANTED_KEY)).get(name);
         if (module == null) {
             throw L.error("module '" + name + "' not found: not granted to this sandbox");
         }

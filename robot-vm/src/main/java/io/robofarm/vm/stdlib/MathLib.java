@@ -19,7 +19,10 @@ public final class MathLib {
     private MathLib() {
     }
 
-    /** Installs the {@code math} table into the VM's globals, with a freshly seeded generator. */
+    /** Registry key of this VM's random generator. */
+    private static final String RANDOM_KEY = "_RANDOM";
+
+    /** Installs the {@code math} table into the VM's globals; the generator is seeded when first used. */
     public static void open(Vm vm) {
         LuaTable math = vm.newTable(0, 32);
         register(math, "math.abs", MathLib::abs);
@@ -48,11 +51,8 @@ public final class MathLib {
         math.put("pi", Math.PI);
         math.put("maxinteger", Long.MAX_VALUE);
         math.put("mininteger", Long.MIN_VALUE);
-        Xoshiro256 generator = new Xoshiro256(0, 0);
-        RandomFunctions random = new RandomFunctions(generator);
-        random.seedFromClock();
-        register(math, "math.random", random::random);
-        register(math, "math.randomseed", random::randomseed);
+        register(math, "math.random", MathLib::random);
+        register(math, "math.randomseed", MathLib::randomseed);
         vm.globals().put("math", math);
     }
 
@@ -247,67 +247,69 @@ public final class MathLib {
         return 1;
     }
 
-    /** {@code math.random} and {@code math.randomseed} over one VM's generator. */
-    private static final class RandomFunctions {
-        private final Xoshiro256 generator;
+    /** This VM's generator, seeded from the clock at its first use as lua5.4 seeds it at startup. */
+    private static Xoshiro256 generator(LuaState L) {
+        return VmState.get(L, RANDOM_KEY, Xoshiro256.class, () -> {
+            Xoshiro256 generator = new Xoshiro256(0, 0);
+            seedFromClock(generator);
+            return generator;
+        });
+    }
 
-        RandomFunctions(Xoshiro256 generator) {
-            this.generator = generator;
-        }
+    /** Seeds from the clock and the generator's identity, as lua5.4 does when no seed is given. */
+    private static long[] seedFromClock(Xoshiro256 generator) {
+        long n1 = System.currentTimeMillis() / 1000;
+        long n2 = System.identityHashCode(generator) ^ System.nanoTime();
+        generator.seed(n1, n2);
+        return new long[] {n1, n2};
+    }
 
-        /** Seeds from the clock and this VM's identity, as lua5.4 does when no seed is given. */
-        long[] seedFromClock() {
-            long n1 = System.currentTimeMillis() / 1000;
-            long n2 = System.identityHashCode(this) ^ System.nanoTime();
-            generator.seed(n1, n2);
-            return new long[] {n1, n2};
-        }
-
-        int random(LuaState L) {
-            long bits = generator.next();
-            long low;
-            long up;
-            switch (L.getTop()) {
-                case 0 -> {
-                    L.pushNumber(Xoshiro256.toUnitFloat(bits));
+    private static int random(LuaState L) {
+        Xoshiro256 generator = generator(L);
+        long bits = generator.next();
+        long low;
+        long up;
+        switch (L.getTop()) {
+            case 0 -> {
+                L.pushNumber(Xoshiro256.toUnitFloat(bits));
+                return 1;
+            }
+            case 1 -> {
+                low = 1;
+                up = L.checkInteger(1);
+                if (up == 0) {
+                    L.pushInteger(bits);
                     return 1;
                 }
-                case 1 -> {
-                    low = 1;
-                    up = L.checkInteger(1);
-                    if (up == 0) {
-                        L.pushInteger(bits);
-                        return 1;
-                    }
-                }
-                case 2 -> {
-                    low = L.checkInteger(1);
-                    up = L.checkInteger(2);
-                }
-                default -> throw L.error("wrong number of arguments");
             }
-            if (low > up) {
-                throw L.argError(1, "interval is empty");
+            case 2 -> {
+                low = L.checkInteger(1);
+                up = L.checkInteger(2);
             }
-            L.pushInteger(generator.project(bits, up - low) + low);
-            return 1;
+            default -> throw L.error("wrong number of arguments");
         }
+        if (low > up) {
+            throw L.argError(1, "interval is empty");
+        }
+        L.pushInteger(generator.project(bits, up - low) + low);
+        return 1;
+    }
 
-        int randomseed(LuaState L) {
-            long n1;
-            long n2;
-            if (L.isNone(1)) {
-                long[] seed = seedFromClock();
-                n1 = seed[0];
-                n2 = seed[1];
-            } else {
-                n1 = L.checkInteger(1);
-                n2 = L.optInteger(2, 0);
-                generator.seed(n1, n2);
-            }
-            L.pushInteger(n1);
-            L.pushInteger(n2);
-            return 2;
+    private static int randomseed(LuaState L) {
+        Xoshiro256 generator = generator(L);
+        long n1;
+        long n2;
+        if (L.isNone(1)) {
+            long[] seed = seedFromClock(generator);
+            n1 = seed[0];
+            n2 = seed[1];
+        } else {
+            n1 = L.checkInteger(1);
+            n2 = L.optInteger(2, 0);
+            generator.seed(n1, n2);
         }
+        L.pushInteger(n1);
+        L.pushInteger(n2);
+        return 2;
     }
 }

@@ -29,17 +29,17 @@ public final class OsLib {
     /** Most chars of {@code os.date} output per char of its format (a two-char conversion gives at most 26). */
     private static final long MAX_EXPANSION = 13;
 
+    /** Registry key of the {@link System#nanoTime()} from which {@code os.clock} counts. */
+    private static final String CLOCK_START_KEY = "_CLOCK";
+
     private OsLib() {
     }
 
     /** Installs the {@code os} table into the VM's globals. */
     public static void open(Vm vm) {
         LuaTable os = vm.newTable(0, 16);
-        long start = System.nanoTime();
-        register(os, "os.clock", L -> {
-            L.pushNumber((System.nanoTime() - start) / 1e9);
-            return 1;
-        });
+        startClock(vm);
+        register(os, "os.clock", OsLib::clock);
         register(os, "os.date", OsLib::date);
         register(os, "os.difftime", OsLib::difftime);
         register(os, "os.exit", OsLib::exit);
@@ -189,6 +189,20 @@ public final class OsLib {
             Strftime.append(out, format.charAt(i), d, utc);
         }
         L.pushString(out.toString());
+        return 1;
+    }
+
+    /**
+     * Starts {@code vm}'s {@code os.clock} at zero now. lua5.4's clock counts the processor time of
+     * the process; a VM's counts the seconds since its libraries were opened.
+     */
+    static void startClock(Vm vm) {
+        vm.registry().put(CLOCK_START_KEY, System.nanoTime());
+    }
+
+    private static int clock(LuaState L) {
+        long start = (Long) L.vm().registry().get(CLOCK_START_KEY);
+        L.pushNumber((System.nanoTime() - start) / 1e9);
         return 1;
     }
 

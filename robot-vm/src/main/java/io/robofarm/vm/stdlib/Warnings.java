@@ -1,22 +1,20 @@
 package io.robofarm.vm.stdlib;
 
-import io.robofarm.vm.interp.JavaFunction;
 import io.robofarm.vm.interp.LuaState;
 
 /**
  * The base function {@code warn}: messages go to standard error as "Lua warning: ..." once a script
- * has turned warnings on with {@code warn("@on")}; like the standalone lua5.4 they start off. Each VM
- * gets its own instance, so the on/off switch is per VM.
+ * has turned warnings on with {@code warn("@on")}; like the standalone lua5.4 they start off. The
+ * on/off switch is per VM, kept in its registry.
  */
-final class Warnings extends JavaFunction {
-    private boolean enabled;
+final class Warnings {
+    /** Registry key of the switch: {@link Boolean#TRUE} while warnings are on. */
+    private static final String ENABLED_KEY = "_WARN";
 
-    Warnings() {
-        super("warn");
+    private Warnings() {
     }
 
-    @Override
-    public int call(LuaState L) {
+    static int warn(LuaState L) {
         int n = L.getTop();
         L.checkString(1);
         long length = 0;
@@ -30,8 +28,8 @@ final class Warnings extends JavaFunction {
             message.append(L.checkString(i));
         }
         if (n == 1 && message.length() > 0 && message.charAt(0) == '@') {
-            control(message.toString());
-        } else if (enabled) {
+            control(L, message.toString());
+        } else if (L.vm().registry().get(ENABLED_KEY) == Boolean.TRUE) {
             LuaStreams.write(L, System.err, "Lua warning: " + message + "\n");
             System.err.flush();
         }
@@ -39,11 +37,11 @@ final class Warnings extends JavaFunction {
     }
 
     /** Control messages: "@on" and "@off" switch warnings; other ones are ignored, as Lua does. */
-    private void control(String message) {
+    private static void control(LuaState L, String message) {
         if (message.equals("@on")) {
-            enabled = true;
+            L.vm().registry().put(ENABLED_KEY, Boolean.TRUE);
         } else if (message.equals("@off")) {
-            enabled = false;
+            L.vm().registry().put(ENABLED_KEY, null);
         }
     }
 }

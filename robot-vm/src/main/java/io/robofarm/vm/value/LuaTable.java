@@ -25,6 +25,12 @@ package io.robofarm.vm.value;
  * <p>Memory: a table charges its {@link MemoryAccount} before it allocates its parts, at creation
  * and at every resize, with the estimate of {@link #partBytes}; so a VM's memory limit can refuse
  * a growth before it happens.
+ *
+ * <p>Copy on write: {@link #copyOnWrite} makes a table share the hash part of another (the
+ * standard library tables every VM starts with, say). A shared array of the hash part is copied,
+ * and charged, by the first write that needs it, so neither table ever sees the other's changes;
+ * the table object itself is never shared, so its identity and metatable stay its own. The array
+ * part is never shared, so writes to it, the most frequent, check nothing.
  */
 public final class LuaTable {
 
@@ -35,6 +41,10 @@ public final class LuaTable {
     public static final int TM_LEN = 4;
     public static final int TM_EQ = 5;
     private static final String[] TM_NAMES = {"__index", "__newindex", "__gc", "__mode", "__len", "__eq"};
+
+    /* Bits of 'sharedParts': which arrays of the hash part this table shares with others and must copy before writing. */
+    private static final byte SHARED_KEYS = 1;
+    private static final byte SHARED_VALUES = 2;
 
     private static final Object[] EMPTY = new Object[0];
     /** Largest array part: 2^30 (a Java array cannot reach 2^31). */
@@ -66,6 +76,8 @@ public final class LuaTable {
     private LuaTable metatable;
     /** Bit {@code tm} set = this table, as a metatable, is known to lack metamethod {@code tm}. */
     private byte absentMeta;
+    /** SHARED_ bits of the parts shared with other tables (see {@link #copyOnWrite}); 0 for most tables. */
+    private byte sharedParts;
     private final MemoryAccount account;
 
     /**
@@ -212,6 +224,9 @@ public final class LuaTable {
      * raw store of an existing key, which neither resizes the table nor needs {@code __newindex}.
      */
     public void replaceAtSlot(int slot, Object value) {
+        if (sharedParts != 0) {
+            ownParts(SHARED_VALUES);
+        }
         hashValues[slot] = value;
     }
 
@@ -260,6 +275,9 @@ public final class LuaTable {
                     break;
                 }
                 if (k instanceof Long l && l == key) {
+                    if (sharedParts != 0) {
+                        ownParts(SHARED_VALUES);
+                    }
                     hashValues[i] = value;
                     return;
                 }
@@ -280,6 +298,9 @@ public final class LuaTable {
         if (hashLimit != 0) {
             int slot = findSlot(key);
             if (slot >= 0) {
+                if (sharedParts != 0) {
+                    ownParts(SHARED_VALUES);
+                }
                 hashValues[slot] = value;
                 return;
             }
@@ -295,6 +316,9 @@ public final class LuaTable {
             rehash(key);
             put(key, value);
             return;
+        }
+        if (sharedParts != 0) {
+            ownParts(SHARED_KEYS | SHARED_VALUES);
         }
         Object[] keys = hashKeys;
         int mask = keys.length - 1;
@@ -330,6 +354,7 @@ public final class LuaTable {
         account.allocate(partBytes(narr == oldArray.length ? 0 : narr, size == 0 ? 0 : ceilPow2(size)));
         array = narr == oldArray.length ? oldArray : java.util.Arrays.copyOf(oldArray, narr);
         lengthHint = narr;
+        sharedParts = 0;
         if (size == 0) {
             hashKeys = EMPTY;
             hashValues = EMPTY;
@@ -621,6 +646,78 @@ public final class LuaTable {
             absentMeta |= (byte) bit;
         }
         return handler;
+    }
+
+    // ---------------------------------------------------------------- copy on write
+
+    /**
+     * Makes this table, made with room for nothing and still empty, hold what {@code source} holds:
+     * it copies the array part (charging its account) and shares the hash part. Both tables copy a
+     * shared array of the hash part before their first write to it (a new key, a changed or removed
+     * value), so each keeps seeing only its own changes. Traversal order and length are those of
+     * {@code source}. The metatable is not taken: this table keeps its own.
+     */
+    public void copyOnWrite(LuaTable source) {
+        if (array.length != 0 || hashKeys.length != 0) {
+            throw new IllegalStateException("copy on write needs a table made with room for nothing");
+        }
+        source.shareParts();
+        if (source.array.length != 0) {
+            account.allocate(partBytes(source.array.length, 0));
+            array = source.array.clone();
+        }
+        lengthHint = source.lengthHint;
+        hashKeys = source.hashKeys;
+        hashValues = source.hashValues;
+        hashLimit = source.hashLimit;
+        hashUsed = source.hashUsed;
+        hashShift = source.hashShift;
+        absentMeta = 0;
+        sharedParts = source.sharedParts;
+    }
+
+    /**
+     * Marks this table's hash part as shared, so that its own next write to it copies it first. A
+     * table that is already marked is not written to: mark a template before other threads make
+     * copies of it with {@link #copyOnWrite}, and those copies only read it.
+     */
+    public void shareParts() {
+        if (hashKeys.length != 0 && sharedParts != (SHARED_KEYS | SHARED_VALUES)) {
+            sharedParts = SHARED_KEYS | SHARED_VALUES;
+        }
+    }
+
+    /** Whether the keys of the hash part are shared with another table (and so not this table's memory). */
+    public boolean sharesHashKeys() {
+        return (sharedParts & SHARED_KEYS) != 0;
+    }
+
+    /** Whether the values of the hash part are shared with another table. */
+    public boolean sharesHashValues() {
+        return (sharedParts & SHARED_VALUES) != 0;
+    }
+
+    /** Copies those of {@code parts} (SHARED_ bits) that are shared, charging the account for the copies first. */
+    private void ownParts(int parts) {
+        int copies = sharedParts & parts;
+        if (copies == 0) {
+            return;
+        }
+        long bytes = 0;
+        if ((copies & SHARED_KEYS) != 0) {
+            bytes += ARRAY_HEADER_BYTES + hashKeys.length * REFERENCE_BYTES;
+        }
+        if ((copies & SHARED_VALUES) != 0) {
+            bytes += ARRAY_HEADER_BYTES + hashValues.length * (REFERENCE_BYTES + BOX_BYTES);
+        }
+        account.allocate(bytes);
+        if ((copies & SHARED_KEYS) != 0) {
+            hashKeys = hashKeys.clone();
+        }
+        if ((copies & SHARED_VALUES) != 0) {
+            hashValues = hashValues.clone();
+        }
+        sharedParts &= (byte) ~copies;
     }
 
     // ---------------------------------------------------------------- hashing
