@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -136,12 +137,12 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
         int batch = Math.min(farm.dispatchBatch(), free * 2);
         List<Run> queued = runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(
                 RunState.QUEUED, Instant.now(), Limit.of(batch));
-        int startedNow = 0;
+        List<Candidate> candidates = new ArrayList<>();
         Set<Long> tasksAtLimit = new HashSet<>();
         // Queued runs mostly share a few task versions: look each up once per round.
         Map<String, RunnableTask> versions = new HashMap<>();
         for (Run run : queued) {
-            if (!running || startedNow >= free) {
+            if (!running || candidates.size() >= free) {
                 break;
             }
             if (tasksAtLimit.contains(run.getTaskId()) || executions.containsKey(run.getId())) {
@@ -155,11 +156,22 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
                 tasksAtLimit.add(run.getTaskId());
                 continue;
             }
-            if (start(run, task)) {
+            candidates.add(new Candidate(run, task, register(run, task)));
+        }
+        Set<Long> claimed = lifecycle.claim(candidates.stream().map(c -> c.run().getId()).toList());
+        int startedNow = 0;
+        for (Candidate candidate : candidates) {
+            if (!claimed.contains(candidate.run().getId())) {
+                forget(candidate.execution());
+            } else if (start(candidate)) {
                 startedNow++;
             }
         }
         return startedNow > 0 && startedNow == queued.size() && queued.size() == batch;
+    }
+
+    /** A queued run this round will claim, with its task and the execution registered for it. */
+    private record Candidate(Run run, RunnableTask task, RunExecution execution) {
     }
 
     private RunnableTask taskOf(Run run) {
@@ -176,18 +188,21 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
         }
     }
 
-    /** Claims a QUEUED run and gives it a VM; false when it was cancelled meanwhile or could not start. */
-    private boolean start(Run run, RunnableTask task) {
+    /** Registers the execution of a run about to be claimed: before the claim, so a cancel arriving between the two reaches the VM. */
+    private RunExecution register(Run run, RunnableTask task) {
+        RunExecution execution = new RunExecution(run.getId(), task.taskId(), this, stateWriters);
+        executions.put(run.getId(), execution);
+        activeRuns.register(run.getId(), execution);
+        logWriter.open(run.getId());
+        return execution;
+    }
+
+    /** Gives a claimed run its VM; false when it could not start (and is failed). */
+    private boolean start(Candidate candidate) {
+        Run run = candidate.run();
+        RunnableTask task = candidate.task();
+        RunExecution execution = candidate.execution();
         long runId = run.getId();
-        RunExecution execution = new RunExecution(runId, task.taskId(), this, stateWriters);
-        // Registered before the claim, so a cancel arriving between the two reaches the VM.
-        executions.put(runId, execution);
-        activeRuns.register(runId, execution);
-        logWriter.open(runId);
-        if (lifecycle.tryMoveTo(runId, RunState.RUNNING, r -> { }).isEmpty()) {
-            forget(execution);
-            return false;
-        }
         RobotHandle handle;
         try {
             handle = scheduler.submit(spec(run, task), execution);

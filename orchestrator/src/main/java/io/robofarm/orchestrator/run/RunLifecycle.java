@@ -9,7 +9,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +69,34 @@ public class RunLifecycle {
         } catch (RunNotFoundException | IllegalRunTransitionException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Moves those of {@code runIds} that are still QUEUED to RUNNING in one transaction (a dispatch
+     * round claims many runs; one commit for all of them instead of one each) and announces each;
+     * returns the ids it claimed. Runs cancelled or gone meanwhile are left out.
+     */
+    public Set<Long> claim(Collection<Long> runIds) {
+        if (runIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Run> claimed = ownTransaction.execute(tx -> {
+            Instant now = Instant.now();
+            List<Run> moved = new ArrayList<>(runIds.size());
+            for (Run run : runs.lockAllById(runIds)) {
+                if (run.getState() == RunState.QUEUED) {
+                    run.moveTo(RunState.RUNNING, now);
+                    moved.add(run);
+                }
+            }
+            return moved;
+        });
+        Set<Long> ids = new HashSet<>();
+        for (Run run : claimed) {
+            publish(run, RunState.QUEUED);
+            ids.add(run.getId());
+        }
+        return ids;
     }
 
     /**

@@ -22,6 +22,10 @@ public interface RunRepository extends JpaRepository<Run, Long> {
     @Query("select r from Run r where r.id = :id")
     Optional<Run> lockById(@Param("id") long id);
 
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Run r where r.id in :ids order by r.id")
+    List<Run> lockAllById(@Param("ids") Collection<Long> ids);
+
     /** Runs filtered by task and state when those are given. */
     @Query("select r from Run r where (:taskId is null or r.taskId = :taskId) and (:state is null or r.state = :state)")
     Page<Run> search(@Param("taskId") Long taskId, @Param("state") RunState state, Pageable pageable);

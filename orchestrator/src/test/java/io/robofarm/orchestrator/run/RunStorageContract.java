@@ -105,6 +105,20 @@ abstract class RunStorageContract {
     }
 
     @Test
+    void aClaimMovesTheStillQueuedRunsToRunningInOneGo() {
+        Run first = queue(0);
+        Run cancelled = queue(0);
+        Run second = queue(0);
+        lifecycle.moveTo(cancelled.getId(), RunState.CANCELLED, r -> { });
+        assertThat(lifecycle.claim(List.of(first.getId(), cancelled.getId(), second.getId(), -1L)))
+                .containsExactlyInAnyOrder(first.getId(), second.getId());
+        assertThat(runs.findById(first.getId()).orElseThrow().getState()).isEqualTo(RunState.RUNNING);
+        assertThat(runs.findById(second.getId()).orElseThrow().getStartedAt()).isNotNull();
+        assertThat(runs.findById(cancelled.getId()).orElseThrow().getState()).isEqualTo(RunState.CANCELLED);
+        assertThat(lifecycle.claim(List.of(first.getId()))).isEmpty();
+    }
+
+    @Test
     void aRetryFailsTheOldAttemptAndQueuesTheNext() {
         Run run = queue(3);
         lifecycle.moveTo(run.getId(), RunState.RUNNING, r -> { });
