@@ -4,11 +4,11 @@ import io.robofarm.vm.interp.Vm;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import static io.robofarm.vm.stdlib.SandboxScripts.run;
+import static io.robofarm.vm.stdlib.SandboxScripts.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,25 +21,6 @@ class SandboxCopyOnWriteTest {
     private final ByteArrayOutputStream outB = new ByteArrayOutputStream();
     private final Vm a = sandbox(outA);
     private final Vm b = sandbox(outB);
-
-    private static Vm sandbox(ByteArrayOutputStream out) {
-        Vm vm = new Vm();
-        vm.setStdout(out);
-        StandardLibraries.openSandboxed(vm);
-        return vm;
-    }
-
-    private static String run(Vm vm, ByteArrayOutputStream out, String code) {
-        vm.call(vm.load(code, "=robot", vm.globals()));
-        try {
-            vm.stdout().flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String text = out.toString(StandardCharsets.ISO_8859_1);
-        out.reset();
-        return text;
-    }
 
     private String inA(String code) {
         return run(a, outA, code);

@@ -6,37 +6,16 @@ import io.robofarm.vm.value.LuaTable;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
+import static io.robofarm.vm.stdlib.SandboxScripts.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The robot sandbox profile: what it keeps, what it removes, and that VMs cannot see each other. */
 class SandboxTest {
-    private static Vm sandbox(ByteArrayOutputStream out) {
-        Vm vm = new Vm();
-        vm.setStdout(out);
-        StandardLibraries.openSandboxed(vm);
-        return vm;
-    }
-
-    private static String run(Vm vm, ByteArrayOutputStream out, String code) {
-        vm.call(vm.load(code, "=robot", vm.globals()));
-        try {
-            vm.stdout().flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String text = out.toString(StandardCharsets.ISO_8859_1);
-        out.reset();
-        return text;
-    }
-
     private static String run(String code) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        return run(sandbox(out), out, code);
+        return SandboxScripts.run(sandbox(out), out, code);
     }
 
     @Test
@@ -69,14 +48,14 @@ class SandboxTest {
         LuaTable log = new LuaTable();
         log.put("level", "info");
         GrantedModules.grant(vm, "log", log);
-        assertEquals("info\ttrue\n", run(vm, out, "local l = require 'log' print(l.level, l == require('log'))"));
+        assertEquals("info\ttrue\n", SandboxScripts.run(vm, out, "local l = require 'log' print(l.level, l == require('log'))"));
     }
 
     @Test
     void anUngrantedRequireFailsWithItsLocation() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Vm vm = sandbox(out);
-        LuaError e = assertThrows(LuaError.class, () -> run(vm, out, "require 'socket'"));
+        LuaError e = assertThrows(LuaError.class, () -> SandboxScripts.run(vm, out, "require 'socket'"));
         assertEquals("robot:1: module 'socket' not found: not granted to this sandbox", e.getMessage());
     }
 
@@ -93,13 +72,13 @@ class SandboxTest {
         ByteArrayOutputStream outB = new ByteArrayOutputStream();
         Vm a = sandbox(outA);
         Vm b = sandbox(outB);
-        run(a, outA, "string.format = function() return 'hacked' end "
+        SandboxScripts.run(a, outA, "string.format = function() return 'hacked' end "
                 + "getmetatable('').__index.upper = nil "
                 + "table.insert = nil math.pi = 3 "
                 + "_G.print = function() end x = 'from a'");
         assertEquals("1.5\tHI\t3.1415926535898\tfunction\tnil\n",
-                run(b, outB, "print(string.format('%.1f', 1.5), ('hi'):upper(), math.pi, type(table.insert), x)"));
-        assertEquals("", run(a, outA, "print('silenced')"));
+                SandboxScripts.run(b, outB, "print(string.format('%.1f', 1.5), ('hi'):upper(), math.pi, type(table.insert), x)"));
+        assertEquals("", SandboxScripts.run(a, outA, "print('silenced')"));
     }
 
     @Test
@@ -108,8 +87,8 @@ class SandboxTest {
         StandardLibraries.openAll(full);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Vm robot = sandbox(out);
-        assertEquals("nil\tnil\n", run(robot, out, "print(io, os.getenv)"));
+        assertEquals("nil\tnil\n", SandboxScripts.run(robot, out, "print(io, os.getenv)"));
         full.call(full.load("os.time = nil", "=host", full.globals()));
-        assertEquals("integer\n", run(robot, out, "print(math.type(os.time()))"));
+        assertEquals("integer\n", SandboxScripts.run(robot, out, "print(math.type(os.time()))"));
     }
 }
