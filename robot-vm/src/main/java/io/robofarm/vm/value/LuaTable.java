@@ -82,7 +82,9 @@ public final class LuaTable {
 
     /**
      * An empty table with room for {@code narr} array items and {@code nhash} other keys, charging
-     * {@code account} for itself and for every later growth.
+     * {@code account} for itself and for every later growth. Tables a script can reach come from
+     * {@code Vm.newTable}, which charges the VM's memory limit; {@link MemoryAccount#UNMETERED} is
+     * for tables no script writes into.
      */
     public LuaTable(int narr, int nhash, MemoryAccount account) {
         this.account = account;
@@ -95,19 +97,6 @@ public final class LuaTable {
         if (nhash > 0) {
             allocateHash(hashSize);
         }
-    }
-
-    /**
-     * An empty table with room for {@code narr} array items and {@code nhash} other keys, charged to
-     * no VM. A table a script can write into should come from {@code Vm.newTable} instead, so that
-     * its growth counts against that VM's memory limit.
-     */
-    public LuaTable(int narr, int nhash) {
-        this(narr, nhash, MemoryAccount.UNMETERED);
-    }
-
-    public LuaTable() {
-        this(0, 0);
     }
 
     /**

@@ -45,7 +45,7 @@ class SandboxTest {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Vm vm = sandbox(out);
-        LuaTable log = new LuaTable();
+        LuaTable log = vm.newTable(0, 1);
         log.put("level", "info");
         GrantedModules.grant(vm, "log", log);
         assertEquals("info\ttrue\n", SandboxScripts.run(vm, out, "local l = require 'log' print(l.level, l == require('log'))"));

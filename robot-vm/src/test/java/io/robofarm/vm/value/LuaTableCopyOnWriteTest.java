@@ -26,7 +26,7 @@ class LuaTableCopyOnWriteTest {
 
     /** Keys 1..4 in the array part, then a few string keys and a float key in the hash part. */
     private static LuaTable source() {
-        LuaTable t = new LuaTable(4, 0);
+        LuaTable t = new LuaTable(4, 0, MemoryAccount.UNMETERED);
         for (long i = 1; i <= 4; i++) {
             t.put(i, "v" + i);
         }
@@ -169,7 +169,7 @@ class LuaTableCopyOnWriteTest {
 
     @Test
     void onlyATableWithoutPartsCanBecomeACopy() {
-        LuaTable used = new LuaTable();
+        LuaTable used = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         used.put("x", 1L);
         used.put("x", null);
         assertThrows(IllegalStateException.class, () -> used.copyOnWrite(source()));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class LuaTableTest {
 
     private static LuaTable sequence(int n) {
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         for (long i = 1; i <= n; i++) {
             t.put(i, (Object) i);
         }
@@ -23,7 +23,7 @@ class LuaTableTest {
 
     @Test
     void lengthOfConstructedSequenceFollowsRemovalsAndAppends() {
-        LuaTable t = new LuaTable(5, 0);
+        LuaTable t = new LuaTable(5, 0, MemoryAccount.UNMETERED);
         for (long i = 1; i <= 5; i++) {
             t.put(i, (Object) i);
         }
@@ -50,7 +50,7 @@ class LuaTableTest {
         t.put(10L, null);
         assertEquals(9, t.length());
 
-        LuaTable w = new LuaTable();
+        LuaTable w = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         w.put(1L, (Object) 1L);
         w.put(2L, (Object) 2L);
         w.put(4L, (Object) 4L);
@@ -66,28 +66,28 @@ class LuaTableTest {
 
     @Test
     void lengthOfConstructorWithHoles() {
-        LuaTable u = new LuaTable(3, 0);
+        LuaTable u = new LuaTable(3, 0, MemoryAccount.UNMETERED);
         u.put(1L, (Object) 1L);
         u.put(3L, (Object) 3L);
         assertEquals(3, u.length());
-        LuaTable v = new LuaTable(3, 0);
+        LuaTable v = new LuaTable(3, 0, MemoryAccount.UNMETERED);
         v.put(3L, (Object) 3L);
         assertEquals(3, v.length());
     }
 
     @Test
     void lengthContinuesIntoTheHashPart() {
-        LuaTable t = new LuaTable(0, 4);
+        LuaTable t = new LuaTable(0, 4, MemoryAccount.UNMETERED);
         t.put(1L, "a");
         t.put(2L, "b");
         t.put(3L, "c");
         assertEquals(3, t.length());
-        assertEquals(0, new LuaTable().length());
+        assertEquals(0, new LuaTable(0, 0, MemoryAccount.UNMETERED).length());
     }
 
     @Test
     void integralFloatKeysAreIntegers() {
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         t.put(2.0, "two");
         t.put(-0.0, "zero");
         t.put(1.5, "one and a half");
@@ -104,7 +104,7 @@ class LuaTableTest {
 
     @Test
     void nilAndNaNKeysAreRejected() {
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         assertEquals("table index is nil", assertThrows(IllegalArgumentException.class, () -> t.put(null, 1L)).getMessage());
         assertEquals("table index is NaN", assertThrows(IllegalArgumentException.class, () -> t.put(Double.NaN, 1L)).getMessage());
     }
@@ -126,7 +126,7 @@ class LuaTableTest {
 
     @Test
     void clearingFieldsDuringTraversalKeepsTheTraversalValid() {
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         for (int i = 0; i < 50; i++) {
             t.put("k" + i, (Object) (long) i);
         }
@@ -160,7 +160,7 @@ class LuaTableTest {
 
     @Test
     void rehashMovesIntegerKeysToTheArrayPart() {
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         for (long i = 64; i >= 1; i--) {
             t.put(i, (Object) i);
         }
@@ -173,7 +173,7 @@ class LuaTableTest {
 
     @Test
     void sparseIntegerKeysStayInTheHashPart() {
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         for (long i = 1; i <= 20; i++) {
             t.put(i * 1000, (Object) i);
         }
@@ -184,7 +184,7 @@ class LuaTableTest {
 
     @Test
     void manyStringKeysSurviveGrowthAndRemoval() {
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         for (int i = 0; i < 10_000; i++) {
             t.put("key" + i, (Object) (long) i);
         }
@@ -199,10 +199,10 @@ class LuaTableTest {
 
     @Test
     void metamethodAbsenceIsCachedUntilTheMetatableChanges() {
-        LuaTable mt = new LuaTable();
+        LuaTable mt = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         assertNull(mt.metamethod(LuaTable.TM_INDEX));
         assertNull(mt.metamethod(LuaTable.TM_INDEX));
-        LuaTable handler = new LuaTable();
+        LuaTable handler = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         mt.put("__index", handler);
         assertSame(handler, mt.metamethod(LuaTable.TM_INDEX));
         mt.put("__index", null);
@@ -225,7 +225,7 @@ class LuaTableTest {
 
     @Test
     void slotOfFindsStringKeysWithOrWithoutAGoodHint() {
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         t.put("x", 1L);
         t.put("y", 2L);
         int slot = t.slotOf("y", 0);
@@ -233,14 +233,14 @@ class LuaTableTest {
         assertEquals(slot, t.slotOf("y", slot));
         assertEquals(slot, t.slotOf(new String("y"), slot));
         assertEquals(-1, t.slotOf("z", slot));
-        assertEquals(-1, new LuaTable().slotOf("x", 5));
+        assertEquals(-1, new LuaTable(0, 0, MemoryAccount.UNMETERED).slotOf("x", 5));
         t.replaceAtSlot(slot, "two");
         assertEquals("two", t.get("y"));
     }
 
     @Test
     void slotOfStillFindsAClearedKeyWithNilValue() {
-        LuaTable t = new LuaTable();
+        LuaTable t = new LuaTable(0, 0, MemoryAccount.UNMETERED);
         t.put("gone", 1L);
         t.put("gone", null);
         int slot = t.slotOf("gone", 0);
