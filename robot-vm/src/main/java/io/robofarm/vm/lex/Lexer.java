@@ -42,12 +42,8 @@ public final class Lexer {
     private Object numberValue;
     private int otherChar;
 
-    private Token aheadToken;
-    private String aheadText;
-    private String aheadString;
-    private Object aheadNumber;
-    private int aheadChar;
-    private int aheadColumn;
+    /** The token after the current one, once {@link #lookahead} has scanned it. */
+    private Scanned ahead;
 
     /**
      * @param source    the chunk, one char per byte
@@ -93,14 +89,9 @@ public final class Lexer {
     /** Moves to the next token. */
     public void next() {
         lastLine = line;
-        if (aheadToken != null) {
-            token = aheadToken;
-            text = aheadText;
-            stringValue = aheadString;
-            numberValue = aheadNumber;
-            otherChar = aheadChar;
-            tokenColumn = aheadColumn;
-            aheadToken = null;
+        if (ahead != null) {
+            restore(ahead);
+            ahead = null;
         } else {
             token = scan();
         }
@@ -108,25 +99,27 @@ public final class Lexer {
 
     /** Peeks at the token after the current one. */
     public Token lookahead() {
-        Token t = token;
-        String tx = text;
-        String sv = stringValue;
-        Object nv = numberValue;
-        int oc = otherChar;
-        int col = tokenColumn;
-        aheadToken = scan();
-        aheadText = text;
-        aheadString = stringValue;
-        aheadNumber = numberValue;
-        aheadChar = otherChar;
-        aheadColumn = tokenColumn;
-        token = t;
-        text = tx;
-        stringValue = sv;
-        numberValue = nv;
-        otherChar = oc;
-        tokenColumn = col;
-        return aheadToken;
+        Scanned current = scanned(token);
+        ahead = scanned(scan());
+        restore(current);
+        return ahead.token();
+    }
+
+    /** A token with what {@link #scan} found out about it. */
+    private record Scanned(Token token, String text, String stringValue, Object numberValue, int otherChar, int column) {
+    }
+
+    private Scanned scanned(Token t) {
+        return new Scanned(t, text, stringValue, numberValue, otherChar, tokenColumn);
+    }
+
+    private void restore(Scanned scanned) {
+        token = scanned.token();
+        text = scanned.text();
+        stringValue = scanned.stringValue();
+        numberValue = scanned.numberValue();
+        otherChar = scanned.otherChar();
+        tokenColumn = scanned.column();
     }
 
     /** An error about the current token: "chunk:line: msg near 'tok'". */
