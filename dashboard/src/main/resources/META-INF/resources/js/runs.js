@@ -5,6 +5,7 @@
 import { get, post } from "./api.js";
 import * as live from "./live.js";
 import { can } from "./roles.js";
+import { stackPanel } from "./stack.js";
 import { h, stateBadge, when, time, duration, bytes, count, showError, debounce } from "./ui.js";
 
 const STATES = ["QUEUED", "RUNNING", "PARKED", "SUCCEEDED", "FAILED", "CANCELLED", "TIMED_OUT"];
@@ -92,11 +93,10 @@ export async function runDetailView(id) {
   const errorBox = h("div.panel#run-error");
   const logBox = h("div.log#run-log");
   const currentLine = h("span#current-line.mono", "—");
-  const stackBox = h("pre#stack", { hidden: true });
   const cancel = can("OPERATOR") ? h("button.danger#cancel", { type: "button" }, "Cancel run") : null;
-  const stackButton = h("button#show-stack", { type: "button" }, "Show call stack");
+  const stack = stackPanel(id, `${run.taskName}.lua`, (line) => markLine(line, "cm-stack-line"));
   const introspection = h("section.panel#introspection", h("h3", "Live"),
-    h("p", "Current line: ", currentLine), stackButton, stackBox);
+    h("p", "Current line: ", currentLine), stack.button, stack.frames);
   const scriptBox = h("div#run-script");
   const transitions = [];
   let flips = 0;
@@ -212,15 +212,6 @@ export async function runDetailView(id) {
       }
     });
   }
-  stackButton.addEventListener("click", async () => {
-    try {
-      const stack = await get(`/api/runs/${id}/stack`);
-      stackBox.textContent = stack.frames.length ? stack.frames.join("\n") : "(empty)";
-      stackBox.hidden = false;
-    } catch (e) {
-      showError(e);
-    }
-  });
 
   const element = h("div.run-detail",
     h("div.actions", h("h2", { style: "flex:1;margin:0" }, `Run #${run.id} · ${run.taskName} `, stateEl), cancel),

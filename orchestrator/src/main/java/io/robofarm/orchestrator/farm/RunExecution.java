@@ -126,36 +126,18 @@ final class RunExecution implements RobotListener, ActiveRun {
     }
 
     @Override
-    public List<String> stack() {
+    public List<StackFrameInfo> stack() {
         RobotHandle robot = handle;
         if (robot == null) {
             return List.of();
         }
         try {
-            return robot.stack().get(2, TimeUnit.SECONDS).stream().map(RunExecution::describe).toList();
+            return robot.stack().get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
         } catch (ExecutionException | TimeoutException e) {
             return List.of();
         }
-    }
-
-    /** One frame as Lua's traceback writes it, plus its locals: {@code robot.lua:3: in local 'step' (i=2, n=5)}. */
-    private static String describe(StackFrameInfo frame) {
-        StringBuilder text = new StringBuilder(frame.source());
-        if (frame.line() >= 0) {
-            text.append(':').append(frame.line());
-        }
-        text.append(": in ").append(frame.function());
-        if (!frame.locals().isEmpty()) {
-            text.append(" (");
-            for (int i = 0; i < frame.locals().size(); i++) {
-                StackFrameInfo.Local local = frame.locals().get(i);
-                text.append(i == 0 ? "" : ", ").append(local.name()).append('=').append(local.value());
-            }
-            text.append(')');
-        }
-        return text.toString();
     }
 }

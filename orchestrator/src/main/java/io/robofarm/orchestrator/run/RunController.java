@@ -2,6 +2,7 @@ package io.robofarm.orchestrator.run;
 
 import io.robofarm.orchestrator.live.RunLogLine;
 import io.robofarm.orchestrator.security.CurrentUser;
+import io.robofarm.vm.interp.StackFrameInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,7 +58,7 @@ class RunController {
     record LogLineView(long seq, Instant at, String level, String line) {
     }
 
-    record StackView(long runId, List<String> frames) {
+    record StackView(long runId, List<StackFrameInfo> frames) {
     }
 
     @PostMapping("/tasks/{taskId}/runs")

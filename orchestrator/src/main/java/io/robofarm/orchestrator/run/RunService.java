@@ -3,6 +3,7 @@ package io.robofarm.orchestrator.run;
 import io.robofarm.orchestrator.task.RunnableTask;
 import io.robofarm.orchestrator.task.TaskCatalog;
 import io.robofarm.orchestrator.web.ConflictException;
+import io.robofarm.vm.interp.StackFrameInfo;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,7 +78,7 @@ public class RunService {
      *
      * @throws ConflictException when the run has no VM on this node
      */
-    public List<String> stack(long runId) {
+    public List<StackFrameInfo> stack(long runId) {
         Run run = get(runId);
         return active.find(runId).map(ActiveRun::stack).orElseThrow(() -> new ConflictException(
                 "Run " + runId + " is " + run.getState() + " and has no VM on this node to inspect"));

@@ -113,7 +113,9 @@ class FarmApiTest extends ApiTestSupport {
         awaitState(runId, "RUNNING");
         HttpResponse<String> stack = send("GET", "/api/runs/" + runId + "/stack", "viewer", null);
         assertThat(stack.statusCode()).as(stack.body()).isEqualTo(200);
-        assertThat(body(stack).get("frames").get(0).asString()).contains("e2e-runaway.lua:").contains("main chunk");
+        JsonNode top = body(stack).get("frames").get(0);
+        assertThat(top.get("source").asString()).isEqualTo("e2e-runaway.lua");
+        assertThat(top.get("function").asString()).isEqualTo("main chunk");
         HttpResponse<String> cancel = send("POST", "/api/runs/" + runId + "/cancel", "operator", null);
         assertThat(cancel.statusCode()).isEqualTo(200);
         JsonNode run = awaitState(runId, "CANCELLED");
@@ -195,13 +197,41 @@ class FarmApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aParkedRunShowsItsFramesWithTheirLocals() throws Exception {
+        long task = task("e2e-stack", "local robot = 'r2'\nlocal function nap(ms)\n  local half = ms / 2\n  require('time').sleep(ms)\nend\nnap(60000)",
+                "\"modules\":[\"time\"],\"limits\":{\"memoryBytes\":1048576,\"fuel\":100000,\"timeoutSeconds\":120,\"maxConcurrentRuns\":1}");
+        long runId = run(task, null);
+        awaitState(runId, "PARKED");
+        HttpResponse<String> answer = send("GET", "/api/runs/" + runId + "/stack", "viewer", null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode frames = body(answer).get("frames");
+        assertThat(frames.get(0).get("source").asString()).isEqualTo("[C]");
+        assertThat(frames.get(0).get("line").asInt()).isEqualTo(-1);
+        JsonNode nap = frames.get(1);
+        assertThat(nap.get("function").asString()).isEqualTo("local 'nap'");
+        assertThat(nap.get("source").asString()).isEqualTo("e2e-stack.lua");
+        assertThat(nap.get("line").asInt()).isEqualTo(4);
+        assertThat(nap.get("locals").toString())
+                .isEqualTo("[{\"name\":\"ms\",\"value\":\"60000\",\"type\":\"number\"},{\"name\":\"half\",\"value\":\"30000.0\",\"type\":\"number\"}]");
+        JsonNode main = frames.get(2);
+        assertThat(main.get("line").asInt()).isEqualTo(6);
+        assertThat(main.get("locals").get(0).toString()).isEqualTo("{\"name\":\"robot\",\"value\":\"\\\"r2\\\"\",\"type\":\"string\"}");
+        send("POST", "/api/runs/" + runId + "/cancel", "operator", null);
+        awaitState(runId, "CANCELLED");
+        HttpResponse<String> ended = send("GET", "/api/runs/" + runId + "/stack", "viewer", null);
+        assertThat(ended.statusCode()).isEqualTo(409);
+        assertThat(ended.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(body(ended).get("message").asString()).contains("CANCELLED");
+    }
+
+    @Test
     void aParkedRunIsCancelledWithoutWaitingForItsSleep() throws Exception {
         long task = task("e2e-parked", "require('time').sleep(60000)\nprint('never')",
                 "\"modules\":[\"time\"],\"limits\":{\"memoryBytes\":1048576,\"fuel\":100000,\"timeoutSeconds\":120,\"maxConcurrentRuns\":1}");
         long runId = run(task, null);
         awaitState(runId, "PARKED");
         JsonNode stack = body(send("GET", "/api/runs/" + runId + "/stack", "viewer", null));
-        assertThat(stack.get("frames").toString()).contains("e2e-parked.lua:1");
+        assertThat(stack.get("frames").toString()).contains("e2e-parked.lua");
         send("POST", "/api/runs/" + runId + "/cancel", "operator", null);
         JsonNode run = awaitState(runId, "CANCELLED");
         assertThat(Duration.between(Instant.parse(run.get("startedAt").asString()), Instant.parse(run.get("endedAt").asString())))

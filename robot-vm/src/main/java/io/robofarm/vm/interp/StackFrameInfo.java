@@ -13,7 +13,10 @@ import java.util.List;
  * @param locals   the active local variables, outermost first (empty for a Java function)
  */
 public record StackFrameInfo(String function, String source, int line, List<Local> locals) {
-    /** A local variable and a short rendering of its value ("42", "\"text\"", "table: 0x1b6d3586"). */
-    public record Local(String name, String value) {
+    /**
+     * A local variable, a short rendering of its value ("42", "\"text\"", "table: 0x1b6d3586") and its
+     * Lua type name ("number", "string", "table", ...).
+     */
+    public record Local(String name, String value, String type) {
     }
 }

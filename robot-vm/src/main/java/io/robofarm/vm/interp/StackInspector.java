@@ -83,7 +83,8 @@ public final class StackInspector {
         String name;
         for (int reg = 0; (name = p.localName(reg, pc)) != null; reg++) {
             if (!name.startsWith("(")) {
-                locals.add(new StackFrameInfo.Local(name, shortValue(Slots.get(L.refs, L.nums, f.base + reg))));
+                Object value = Slots.get(L.refs, L.nums, f.base + reg);
+                locals.add(new StackFrameInfo.Local(name, shortValue(value), LuaType.nameOf(value)));
             }
         }
         int line = top ? nextLine(f) : DebugInfo.currentLine(f);

@@ -176,9 +176,9 @@ class ExecutionTest {
         List<StackFrameInfo> stack = StackInspector.stack(vm);
         assertEquals(new StackFrameInfo("wait", "[C]", -1, List.of()), stack.get(0));
         assertEquals(new StackFrameInfo("local 'step'", "test", 4,
-                List.of(new StackFrameInfo.Local("n", "7"), new StackFrameInfo.Local("half", "3.5"))), stack.get(1));
+                List.of(new StackFrameInfo.Local("n", "7", "number"), new StackFrameInfo.Local("half", "3.5", "number"))), stack.get(1));
         assertEquals(new StackFrameInfo("main chunk", "test", 6,
-                List.of(new StackFrameInfo.Local("robot", "\"r2\""), new StackFrameInfo.Local("step", stack.get(2).locals().get(1).value()))),
+                List.of(new StackFrameInfo.Local("robot", "\"r2\"", "string"), new StackFrameInfo.Local("step", stack.get(2).locals().get(1).value(), "function"))),
                 stack.get(2));
         assertTrue(stack.get(2).locals().get(1).value().startsWith("function: 0x"));
     }

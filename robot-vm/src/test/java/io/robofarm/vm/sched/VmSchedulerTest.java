@@ -223,7 +223,7 @@ class VmSchedulerTest {
         await(() -> sleeper.stats().state() == RobotState.PARKED);
         List<StackFrameInfo> parked = sleeper.stack().get(10, TimeUnit.SECONDS);
         assertEquals("field 'sleep'", parked.get(0).function());
-        assertEquals(new StackFrameInfo("local 'nap'", "robot", 2, List.of(new StackFrameInfo.Local("ms", "60000"))), parked.get(1));
+        assertEquals(new StackFrameInfo("local 'nap'", "robot", 2, List.of(new StackFrameInfo.Local("ms", "60000", "number"))), parked.get(1));
         VmStats stats = sleeper.stats();
         assertEquals(2, stats.line());
         assertEquals(3, stats.callDepth());
