@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The farm's REST API over one keep-alive HTTP/1.1 client, shared by all benchmark threads.
@@ -25,8 +23,6 @@ import java.util.regex.Pattern;
 final class FarmClient {
     /** How requests prove who sends them. */
     enum Auth { BASIC, SESSION }
-
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager();
@@ -49,20 +45,20 @@ final class FarmClient {
         }
     }
 
+    /** Fetches the login page (which issues the XSRF-TOKEN cookie) and posts the form as the page does. */
     private void login(String user, String password) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = CSRF_FIELD.matcher(page.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("the login page has no CSRF field");
+        http.send(HttpRequest.newBuilder(base.resolve("/login")).build(), HttpResponse.BodyHandlers.discarding());
+        String token = csrfToken();
+        if (token == null) {
+            throw new IllegalStateException("the login page issued no XSRF-TOKEN cookie");
         }
-        String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+        String form = "username=" + encode(user) + "&password=" + encode(password);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String location = response.headers().firstValue("Location").orElse("");
-        if (response.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("login failed: " + response.statusCode() + " " + location);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("login failed: " + response.statusCode() + " " + response.body());
         }
     }
 

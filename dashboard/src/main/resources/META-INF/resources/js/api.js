@@ -1,5 +1,6 @@
 // The REST API as the browser's session uses it: JSON in and out, the CSRF token from its cookie,
-// a 401 sends the user to the login page, any other error becomes an ApiError with the server's message.
+// a 401 (session lost) sends the user to the login page, any other error becomes an ApiError with the
+// server's message.
 
 /** An error answer of the API: its status, message and the extra fields (such as line and column). */
 export class ApiError extends Error {
@@ -15,25 +16,33 @@ function csrfToken() {
   return cookie ? decodeURIComponent(cookie.substring("XSRF-TOKEN=".length)) : null;
 }
 
-async function send(method, path, body) {
-  const headers = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  const token = csrfToken();
-  if (token && method !== "GET") headers["X-XSRF-TOKEN"] = token;
-  const response = await fetch(path, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin",
+/**
+ * Every write of the page goes through here: fetch with the session cookie, the CSRF token from its
+ * cookie and X-Requested-With (so a 401 brings no Basic password dialog). When the session had no
+ * token yet, the refused request made the server issue one; the request is sent once more with it.
+ */
+export async function sendWithCsrf(method, path, { headers = {}, body } = {}) {
+  const send = (token) => fetch(path, {
+    method, body, credentials: "same-origin",
+    headers: { ...headers, "X-Requested-With": "XMLHttpRequest", ...(token ? { "X-XSRF-TOKEN": token } : {}) },
   });
-  return { response, token };
+  const token = method === "GET" ? null : csrfToken();
+  const response = await send(token);
+  if (response.status === 403 && method !== "GET" && csrfToken() !== token) return send(csrfToken());
+  return response;
+}
+
+/** After a lost session: the login page, which brings the user back to this view (the hash). */
+export function toLogin() {
+  window.location.assign("/login?expired" + location.hash);
 }
 
 export async function request(method, path, body) {
-  let { response, token } = await send(method, path, body);
-  if (response.status === 403 && method !== "GET" && csrfToken() !== token) {
-    // The session had no token yet: the refused request made the server issue one; try again with it.
-    ({ response } = await send(method, path, body));
-  }
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await sendWithCsrf(method, path, { headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401) {
-    window.location.assign("/login");
+    toLogin();
     throw new ApiError(401, { message: "not logged in" });
   }
   if (response.status === 204) return null;
@@ -49,7 +58,6 @@ export const put = (path, body) => request("PUT", path, body);
 export const del = (path) => request("DELETE", path);
 
 export async function logout() {
-  const post = () => fetch("/logout", { method: "POST", headers: { "X-XSRF-TOKEN": csrfToken() || "" } });
-  if ((await post()).status === 403) await post();
+  await sendWithCsrf("POST", "/logout");
   window.location.assign("/login?logout");
 }

@@ -9,9 +9,12 @@ import { get } from "./api.js";
 const listeners = new Map();
 const EVENTS = ["run-state", "run-log", "vm-stats", "dropped"];
 let source = null;
-let retryMillis = 1000;
+// While the server is away (a restart), try again after 1, 2, 4, then every 5 s.
+const FIRST_RETRY_MILLIS = 1000;
+const MAX_RETRY_MILLIS = 5000;
+let retryMillis = FIRST_RETRY_MILLIS;
 let stuckTimer = 0;
-const STUCK_MILLIS = 10_000;
+const STUCK_MILLIS = MAX_RETRY_MILLIS;
 let everOpened = false;
 let bytesReceived = 0;
 let eventsReceived = 0;
@@ -54,7 +57,7 @@ export function connect() {
     clearTimeout(stuckTimer);
     stuckTimer = 0;
     setState("live");
-    retryMillis = 1000;
+    retryMillis = FIRST_RETRY_MILLIS;
     if (everOpened) emit("resync");
     everOpened = true;
   };
@@ -62,7 +65,7 @@ export function connect() {
     setState("reconnecting");
     if (source.readyState === EventSource.CLOSED) {
       setTimeout(recover, retryMillis);
-      retryMillis = Math.min(retryMillis * 2, 15000);
+      retryMillis = Math.min(retryMillis * 2, MAX_RETRY_MILLIS);
     } else if (!stuckTimer) {
       // The browser keeps retrying by itself; if that has not worked for a while, start over.
       stuckTimer = setTimeout(() => {
@@ -86,11 +89,11 @@ export function connect() {
 
 async function recover() {
   try {
-    await get("/api/me"); // a lost session redirects to the login page from here
+    await get("/api/me"); // a lost session (401) goes to /login?expired from here, keeping the view
     connect();
   } catch (e) {
     setTimeout(recover, retryMillis);
-    retryMillis = Math.min(retryMillis * 2, 15000);
+    retryMillis = Math.min(retryMillis * 2, MAX_RETRY_MILLIS);
   }
 }
 

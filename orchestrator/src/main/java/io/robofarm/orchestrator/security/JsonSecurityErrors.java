@@ -13,7 +13,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import java.io.IOException;
 
 /**
- * Answers API calls that are not logged in (401, with the Basic challenge), lack the role or the
+ * Answers API calls that are not logged in (401, with the Basic challenge unless the dashboard asks), lack the role or the
  * CSRF token (403) with the API's JSON error body instead of a login page.
  */
 class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -21,8 +21,18 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        if (!fromTheDashboard(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        }
         ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Log in first: HTTP Basic with a RoboFarm user");
+    }
+
+    /**
+     * The dashboard's fetch ({@code X-Requested-With}) or a browser whose session was lost: a Basic
+     * challenge would make the browser pop up its own password dialog instead of our login page.
+     */
+    private static boolean fromTheDashboard(HttpServletRequest request) {
+        return request.getHeader("X-Requested-With") != null || request.getRequestedSessionId() != null;
     }
 
     /**

@@ -13,14 +13,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Who may call what. The API ({@code /api/**}, {@code /actuator/**}) takes HTTP Basic or the
- * browser's login session and answers 401/403 as JSON; everything else is the browser side with a
- * login form. CSRF protection guards session-based writes; a call that brings its own Basic
+ * browser's login session and answers 401/403 as JSON; everything else is the browser side with
+ * RoboFarm's own login page, which posts the credentials with fetch and is told 204 or 401. CSRF protection guards session-based writes; a call that brings its own Basic
  * credentials cannot be forged by another site and skips it.
  *
  * <p>Roles nest: ADMIN &gt; DEVELOPER &gt; OPERATOR &gt; VIEWER. Reading needs VIEWER, running and
@@ -67,11 +68,14 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
+        FormLoginAnswers answers = new FormLoginAnswers();
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
+                        .requestMatchers("/login", "/login.html", "/css/app.css", "/js/login.js", "/js/api.js",
+                                "/error", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").successHandler(answers).failureHandler(answers))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .logout(Customizer.withDefaults())
                 .csrf(csrf -> csrf.spa());
         return http.build();

@@ -1,9 +1,11 @@
 package io.robofarm.orchestrator.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -84,8 +86,42 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Waits (up to 20 s) for {@code condition}; an element the page replaced while it was looked at
+     * (stale) counts as "not yet", like one that is not there.
+     */
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /** Waits until the element matching {@code css} shows exactly {@code expected}. */
+    void untilText(String css, String expected) {
+        until(d -> expected.equals(d.findElement(By.cssSelector(css)).getText()));
+    }
+
+    /** Logs in through the login page the browser is on and waits for the dashboard. */
+    void logIn(String username, String password) {
+        typeCredentials(username, password);
+        visible("#who");
+    }
+
+    /** Fills in and submits the login form the browser is on. */
+    void typeCredentials(String username, String password) {
+        WebElement user = visible("input[name='username']");
+        user.clear();
+        user.sendKeys(username);
+        WebElement secret = find("input[name='password']");
+        secret.clear();
+        secret.sendKeys(password);
+        find("button[type='submit']").click();
+    }
+
+    /** Replaces the session cookie with one the server does not know, as if the server had forgotten the session. */
+    void loseSession() {
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        driver.manage().addCookie(new Cookie("JSESSIONID", "lost-session"));
     }
 
     /** Moves the pointer to ({@code x}, {@code y}) pixels from the element's top left corner. */

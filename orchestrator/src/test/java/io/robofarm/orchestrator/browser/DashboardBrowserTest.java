@@ -16,15 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.robofarm.orchestrator.browser.AdminApi.idOf;
+import static io.robofarm.orchestrator.browser.AdminApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,8 +71,6 @@ class DashboardBrowserTest {
             return n
             """;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -111,7 +103,11 @@ class DashboardBrowserTest {
     @Order(1)
     void logsInThroughTheLoginForm() {
         browser.open("/");
-        logIn("admin", ADMIN_PASSWORD);
+        browser.typeCredentials("admin", "not-the-password");
+        assertThat(browser.visible("#login-message.error").getText()).isEqualTo("Wrong username or password.");
+        assertThat(browser.currentUrl()).endsWith("/login");
+        browser.screenshot("00-login-failed");
+        browser.logIn("admin", ADMIN_PASSWORD);
         assertThat(browser.visible("#who").getText()).isEqualTo("admin (ADMIN)");
         browser.until(d -> browser.find("#connection").getText().equals("live"));
         browser.visible("#farm-grid");
@@ -225,10 +221,16 @@ class DashboardBrowserTest {
         browser.click(grid, x, y);
         browser.until(d -> browser.currentUrl().matches(".*#/runs/\\d+$"));
         browser.until(d -> browser.find("#current-line").getText().matches("\\d+ .*"));
-        browser.find("#show-stack").click();
-        assertThat(browser.visible("#stack").getText()).contains("browser-sleeper.lua");
         browser.visible(".cm-current-line");
         browser.screenshot("08-run-live");
+        browser.find("#show-stack").click();
+        WebElement script = browser.visible("#stack .frame.in-script");
+        assertThat(script.getText()).contains("main chunk").contains("browser-sleeper.lua:5");
+        WebElement n = browser.find("#stack .frame.in-script tr[data-local='n']");
+        assertThat(n.getText()).matches("n \\d+ number");
+        script.click();
+        assertThat(lineWithClass("cm-stack-line")).isEqualTo("  time.sleep(400 + (n % 7) * 100)");
+        browser.screenshot("09-call-stack");
         browser.find("#cancel").click();
         browser.until(d -> browser.find("#run-state").getText().equals("CANCELLED"));
     }
@@ -237,8 +239,9 @@ class DashboardBrowserTest {
     @Order(7)
     void aViewerSeesNoEditControls() {
         browser.find("#logout").click();
-        browser.until(d -> browser.currentUrl().contains("/login"));
-        logIn("viewer", VIEWER_PASSWORD);
+        browser.until(d -> browser.currentUrl().endsWith("/login?logout"));
+        assertThat(browser.visible("#login-message").getText()).isEqualTo("You have been logged out.");
+        browser.logIn("viewer", VIEWER_PASSWORD);
         assertThat(browser.visible("#who").getText()).isEqualTo("viewer (VIEWER)");
         assertThat(browser.find("#nav a[data-route='users']").isDisplayed()).isFalse();
 
@@ -262,13 +265,6 @@ class DashboardBrowserTest {
         browser.screenshot("06-viewer");
     }
 
-    private void logIn(String username, String password) {
-        browser.visible("input[name='username']").sendKeys(username);
-        browser.find("input[name='password']").sendKeys(password);
-        browser.find("button[type='submit']").click();
-        browser.visible("#who");
-    }
-
     private int counter(String kind) {
         return Integer.parseInt(browser.find("[data-counter='" + kind + "'] .value").getText().replace(",", ""));
     }
@@ -287,31 +283,6 @@ class DashboardBrowserTest {
     }
 
     private String api(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long idOf(String json) {
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(json);
-        assertThat(id.find()).as(json).isTrue();
-        return Long.parseLong(id.group(1));
-    }
-
-    private static String json(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        return new AdminApi(port, ADMIN_PASSWORD).call(method, path, body);
     }
 }

@@ -111,9 +111,7 @@ class FarmApiTest extends ApiTestSupport {
                 "\"limits\":{\"memoryBytes\":1048576,\"fuel\":100000000000,\"timeoutSeconds\":600,\"maxConcurrentRuns\":1}");
         long runId = run(task, null);
         awaitState(runId, "RUNNING");
-        HttpResponse<String> stack = send("GET", "/api/runs/" + runId + "/stack", "viewer", null);
-        assertThat(stack.statusCode()).as(stack.body()).isEqualTo(200);
-        JsonNode top = body(stack).get("frames").get(0);
+        JsonNode top = frames(runId).get(0);
         assertThat(top.get("source").asString()).isEqualTo("e2e-runaway.lua");
         assertThat(top.get("function").asString()).isEqualTo("main chunk");
         HttpResponse<String> cancel = send("POST", "/api/runs/" + runId + "/cancel", "operator", null);
@@ -202,9 +200,7 @@ class FarmApiTest extends ApiTestSupport {
                 "\"modules\":[\"time\"],\"limits\":{\"memoryBytes\":1048576,\"fuel\":100000,\"timeoutSeconds\":120,\"maxConcurrentRuns\":1}");
         long runId = run(task, null);
         awaitState(runId, "PARKED");
-        HttpResponse<String> answer = send("GET", "/api/runs/" + runId + "/stack", "viewer", null);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        JsonNode frames = body(answer).get("frames");
+        JsonNode frames = frames(runId);
         assertThat(frames.get(0).get("source").asString()).isEqualTo("[C]");
         assertThat(frames.get(0).get("line").asInt()).isEqualTo(-1);
         JsonNode nap = frames.get(1);
@@ -230,8 +226,7 @@ class FarmApiTest extends ApiTestSupport {
                 "\"modules\":[\"time\"],\"limits\":{\"memoryBytes\":1048576,\"fuel\":100000,\"timeoutSeconds\":120,\"maxConcurrentRuns\":1}");
         long runId = run(task, null);
         awaitState(runId, "PARKED");
-        JsonNode stack = body(send("GET", "/api/runs/" + runId + "/stack", "viewer", null));
-        assertThat(stack.get("frames").toString()).contains("e2e-parked.lua");
+        assertThat(frames(runId).toString()).contains("e2e-parked.lua");
         send("POST", "/api/runs/" + runId + "/cancel", "operator", null);
         JsonNode run = awaitState(runId, "CANCELLED");
         assertThat(Duration.between(Instant.parse(run.get("startedAt").asString()), Instant.parse(run.get("endedAt").asString())))
@@ -256,5 +251,12 @@ class FarmApiTest extends ApiTestSupport {
         assertThat(prometheus.body()).contains("robofarm_runs_finished_total{state=\"SUCCEEDED\"}",
                 "robofarm_runs_duration_seconds_count", "robofarm_runs_queued", "robofarm_runs_active");
         assertThat(send("GET", "/actuator/prometheus", "viewer", null).statusCode()).isEqualTo(403);
+    }
+
+    /** The live run's call stack as the API answers it, innermost frame first. */
+    private JsonNode frames(long runId) {
+        HttpResponse<String> stack = send("GET", "/api/runs/" + runId + "/stack", "viewer", null);
+        assertThat(stack.statusCode()).as(stack.body()).isEqualTo(200);
+        return body(stack).get("frames");
     }
 }

@@ -7,8 +7,6 @@ import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,15 +66,22 @@ class SecurityApiTest extends ApiTestSupport {
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
-        String loginPage = call(browser, HttpRequest.newBuilder(uri("/login")).build()).body();
-        Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
-        assertThat(token.find()).as(loginPage).isTrue();
-        HttpResponse<String> login = call(browser, HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=developer&password=" + PASSWORD + "&_csrf=" + token.group(1)))
-                .build());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        HttpResponse<String> loginPage = call(browser, HttpRequest.newBuilder(uri("/login")).build());
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        assertThat(loginPage.body()).contains("id=\"login-form\"").contains("/js/login.js");
+        String token = cookie(cookies, "XSRF-TOKEN");
+        HttpRequest.Builder login = HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Requested-With", "XMLHttpRequest");
+        HttpResponse<String> wrong = call(browser, login.copy().header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=developer&password=nope")).build());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(body(wrong).get("message").asString()).isEqualTo("Wrong username or password");
+        HttpResponse<String> withoutToken = call(browser, login.copy()
+                .POST(HttpRequest.BodyPublishers.ofString("username=developer&password=" + PASSWORD)).build());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> right = call(browser, login.copy().header("X-XSRF-TOKEN", cookie(cookies, "XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=developer&password=" + PASSWORD)).build());
+        assertThat(right.statusCode()).isEqualTo(204);
 
         assertThat(call(browser, HttpRequest.newBuilder(uri("/api/tasks")).build()).statusCode()).isEqualTo(200);
         HttpResponse<String> forged = call(browser, HttpRequest.newBuilder(uri("/api/tasks"))
@@ -85,13 +90,27 @@ class SecurityApiTest extends ApiTestSupport {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(body(forged).get("message").asString()).contains("CSRF");
 
-        String csrf = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        String csrf = cookie(cookies, "XSRF-TOKEN");
         HttpResponse<String> written = call(browser, HttpRequest.newBuilder(uri("/api/tasks"))
                 .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(task("from-the-browser", "return 1"))).build());
         assertThat(written.statusCode()).isEqualTo(201);
         assertThat(call(browser, HttpRequest.newBuilder(uri("/")).build()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLostDashboardSessionGets401WithoutABasicChallenge() {
+        HttpResponse<String> lost = exchange(HttpRequest.newBuilder(uri("/api/me")).header("Cookie", "JSESSIONID=gone").build());
+        assertThat(lost.statusCode()).isEqualTo(401);
+        assertThat(lost.headers().firstValue("WWW-Authenticate")).isEmpty();
+        HttpResponse<String> fetched = exchange(HttpRequest.newBuilder(uri("/api/me")).header("X-Requested-With", "XMLHttpRequest").build());
+        assertThat(fetched.statusCode()).isEqualTo(401);
+        assertThat(fetched.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    private static String cookie(CookieManager cookies, String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name)).findFirst().orElseThrow().getValue();
     }
 
     private HttpResponse<String> call(HttpClient client, HttpRequest request) {
