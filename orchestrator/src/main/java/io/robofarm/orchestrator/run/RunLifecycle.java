@@ -42,6 +42,13 @@ public class RunLifecycle {
         return saved;
     }
 
+    /** Stores new QUEUED runs in one transaction and announces each once all are committed. */
+    public List<Run> enqueueAll(List<Run> queued) {
+        List<Run> saved = ownTransaction.execute(tx -> runs.saveAll(queued));
+        saved.forEach(run -> publish(run, null));
+        return saved;
+    }
+
     /**
      * Moves run {@code runId} to {@code to}, applying {@code changes} (results, error, usage) in the
      * same transaction.

@@ -88,4 +88,55 @@ class RunApiTest extends ApiTestSupport {
         assertThat(send("GET", "/api/runs/" + id + "/logs", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/live", null, null).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void anOperatorQueuesABatchOfRunsInOneRequest() {
+        long task = task("run-batch");
+        HttpResponse<String> started = send("POST", "/api/tasks/" + task + "/runs/batch?priority=3", "operator",
+                "[{\"n\":1},{},{\"n\":3}]");
+        assertThat(started.statusCode()).isEqualTo(201);
+        JsonNode answer = body(started);
+        assertThat(answer.get("taskId").asLong()).isEqualTo(task);
+        assertThat(answer.get("runIds")).hasSize(3);
+        JsonNode third = body(send("GET", "/api/runs/" + answer.get("runIds").get(2).asLong(), "viewer", null));
+        assertThat(third.get("parameters").get("n").asLong()).isEqualTo(3);
+        assertThat(third.get("priority").asInt()).isEqualTo(3);
+        assertThat(third.get("triggeredBy").asString()).isEqualTo("operator");
+        JsonNode second = body(send("GET", "/api/runs/" + answer.get("runIds").get(1).asLong(), "viewer", null));
+        assertThat(second.get("parameters").get("n").asLong()).isEqualTo(1);
+        JsonNode docs = body(send("GET", "/v3/api-docs", null, null));
+        assertThat(docs.get("paths").has("/api/tasks/{taskId}/runs/batch")).isTrue();
+    }
+
+    @Test
+    void aBadBatchIsRefusedWholeWithA400NamingTheProblem() {
+        long task = task("run-batch-bad");
+        String path = "/api/tasks/" + task + "/runs/batch";
+        HttpResponse<String> empty = send("POST", path, "operator", "[]");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(body(empty).get("message").asString()).contains("1 to 1000 runs");
+        HttpResponse<String> tooMany = send("POST", path, "operator", "[" + "{},".repeat(1000) + "{}]");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(body(tooMany).get("message").asString()).contains("1 to 1000 runs");
+        HttpResponse<String> mistyped = send("POST", path, "operator", "[{\"n\":1},{\"n\":\"many\"}]");
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(body(mistyped).get("message").asString()).contains("Run [1]").contains("'n'");
+        assertThat(send("POST", path, "operator", "[1, 2]").statusCode()).isEqualTo(400);
+        assertThat(send("POST", path, "operator", "{\"n\":1}").statusCode()).isEqualTo(400);
+        assertThat(send("POST", path + "?priority=5000", "operator", "[{}]").statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/tasks/999999/runs/batch", "operator", "[{}]").statusCode()).isEqualTo(404);
+        JsonNode none = body(send("GET", "/api/runs?task=" + task, "viewer", null));
+        assertThat(none.get("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void onlyOperatorsQueueBatches() {
+        long task = task("run-batch-roles");
+        String path = "/api/tasks/" + task + "/runs/batch";
+        assertThat(send("POST", path, "viewer", "[{}]").statusCode()).isEqualTo(403);
+        assertThat(send("POST", path, null, "[{}]").statusCode()).isEqualTo(401);
+        assertThat(send("POST", path, "developer", "[{}]").statusCode()).isEqualTo(201);
+    }
 }
