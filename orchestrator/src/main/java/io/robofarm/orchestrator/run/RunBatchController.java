@@ -1,6 +1,7 @@
 package io.robofarm.orchestrator.run;
 
 import io.robofarm.orchestrator.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,8 +40,10 @@ class RunBatchController {
     record BatchStarted(long taskId, List<Long> runIds) {
     }
 
-    /** Body: a JSON array with one object of parameter values per run (an empty object takes the defaults). */
     @PostMapping("/tasks/{taskId}/runs/batch")
+    @Operation(summary = "Queue many runs of a task at once", description = "The body is a JSON array of 1 to "
+            + MAX_RUNS + " objects, each the parameter values of one run (checked like those of a single run; {} takes "
+            + "the defaults). All runs are queued in one transaction, or none when an entry is refused (400 naming it).")
     @ResponseStatus(HttpStatus.CREATED)
     BatchStarted startAll(@PathVariable long taskId,
                           @RequestBody @Size(min = 1, max = MAX_RUNS, message = "A batch holds 1 to " + MAX_RUNS + " runs")

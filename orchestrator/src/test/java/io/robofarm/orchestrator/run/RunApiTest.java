@@ -11,12 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The runs API over real HTTP: starting with parameters, reading, filtering, and every bad request answered with a 4xx. */
 class RunApiTest extends ApiTestSupport {
 
-    private long task(String name) {
-        return body(send("POST", "/api/tasks", "developer", """
+    private static String definition(String name) {
+        return """
                 {"name":"%s","source":"local p = ... print('n is ' .. p.n) return p.n * 2",
                  "parameters":[{"name":"n","type":"INTEGER","default":1}],"overlapPolicy":"PARALLEL",
                  "limits":{"memoryBytes":1048576,"fuel":1000000,"timeoutSeconds":10,"maxConcurrentRuns":5}}"""
-                .formatted(name))).get("id").asLong();
+                .formatted(name);
+    }
+
+    private long task(String name) {
+        return body(send("POST", "/api/tasks", "developer", definition(name))).get("id").asLong();
     }
 
     @Test
@@ -138,5 +142,18 @@ class RunApiTest extends ApiTestSupport {
         assertThat(send("POST", path, "viewer", "[{}]").statusCode()).isEqualTo(403);
         assertThat(send("POST", path, null, "[{}]").statusCode()).isEqualTo(401);
         assertThat(send("POST", path, "developer", "[{}]").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aRunTakesTheVersionSavedLastAndADeletedTaskRunsNoMore() {
+        long task = task("run-latest");
+        assertThat(body(send("POST", "/api/tasks/" + task + "/runs", "operator", null)).get("taskVersion").asInt())
+                .isEqualTo(1);
+        assertThat(send("PUT", "/api/tasks/" + task, "developer", definition("run-latest")).statusCode()).isEqualTo(200);
+        assertThat(body(send("POST", "/api/tasks/" + task + "/runs", "operator", null)).get("taskVersion").asInt())
+                .isEqualTo(2);
+        assertThat(send("DELETE", "/api/tasks/" + task, "developer", null).statusCode()).isEqualTo(204);
+        assertThat(send("POST", "/api/tasks/" + task + "/runs", "operator", null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/tasks/" + task + "/runs/batch", "operator", "[{}]").statusCode()).isEqualTo(404);
     }
 }
