@@ -30,9 +30,14 @@ public class RunService {
         this.json = json;
     }
 
-    /** What to run and on whose behalf. */
+    /** What to run and on whose behalf; {@code scheduledAt} is the fire time when a schedule asks. */
     public record RunRequest(long taskId, Map<String, ?> parameters, int priority, RunTrigger trigger,
-                             String triggeredBy, Long scheduleId) {
+                             String triggeredBy, Long scheduleId, Instant scheduledAt) {
+        /** A request not made by a schedule firing. */
+        public RunRequest(long taskId, Map<String, ?> parameters, int priority, RunTrigger trigger, String triggeredBy,
+                          Long scheduleId) {
+            this(taskId, parameters, priority, trigger, triggeredBy, scheduleId, null);
+        }
     }
 
     /**
@@ -47,7 +52,7 @@ public class RunService {
         Map<String, Object> parameters = task.resolveParameters(request.parameters());
         return lifecycle.enqueue(Run.queued(task.taskId(), task.taskName(), task.versionNumber(), request.trigger(),
                 request.triggeredBy(), request.scheduleId(), json.writeValueAsString(parameters),
-                request.priority(), Instant.now()));
+                request.priority(), Instant.now()).firedAt(request.scheduledAt()));
     }
 
     /**

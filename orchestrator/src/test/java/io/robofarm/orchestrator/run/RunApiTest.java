@@ -38,6 +38,7 @@ class RunApiTest extends ApiTestSupport {
         assertThat(run.get("parameters").get("n").asLong()).isEqualTo(21);
         assertThat(run.get("priority").asInt()).isEqualTo(5);
         assertThat(run.get("queuedAt").isNull()).isFalse();
+        assertThat(run.get("scheduledAt").isNull()).isTrue();
 
         JsonNode read = body(send("GET", "/api/runs/" + id, "viewer", null));
         assertThat(read.get("id").asLong()).isEqualTo(id);
