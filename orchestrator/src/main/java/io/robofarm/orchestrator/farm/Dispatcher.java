@@ -137,8 +137,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
             return false;
         }
         int batch = Math.min(farm.dispatchBatch(), free * 2);
-        List<Run> queued = runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(
-                RunState.QUEUED, Instant.now(), Limit.of(batch));
+        List<Run> queued = runs.queue(RunState.QUEUED, Instant.now(), Limit.of(batch));
         List<Candidate> candidates = new ArrayList<>();
         Set<Long> tasksAtLimit = new HashSet<>();
         // Queued runs mostly share a few task versions: look each up once per round.

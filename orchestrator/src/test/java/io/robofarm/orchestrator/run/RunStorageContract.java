@@ -172,10 +172,10 @@ abstract class RunStorageContract {
         assertThat(next.getPriority()).isEqualTo(3);
         assertThat(next.getNotBefore()).isAfter(Instant.now().plusSeconds(20));
         // It waits out its backoff: not taken from the queue before then.
-        assertThat(runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
+        assertThat(runs.queue(RunState.QUEUED,
                 Instant.now(), org.springframework.data.domain.Limit.of(100))).extracting(Run::getId)
                 .doesNotContain(next.getId());
-        assertThat(runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
+        assertThat(runs.queue(RunState.QUEUED,
                 Instant.now().plusSeconds(31), org.springframework.data.domain.Limit.of(100))).extracting(Run::getId)
                 .contains(next.getId());
     }
@@ -185,12 +185,16 @@ abstract class RunStorageContract {
         Run low = queue(0);
         Run high = queue(5);
         Run lowLater = queue(0);
-        assertThat(runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
+        assertThat(runs.queue(RunState.QUEUED,
                 Instant.now(), org.springframework.data.domain.Limit.of(10)))
                 .extracting(Run::getId).containsSubsequence(high.getId(), low.getId(), lowLater.getId());
         assertThat(runs.search(taskId, RunState.QUEUED, PageRequest.of(0, 2, Sort.by("id").descending())))
                 .extracting(Run::getId).containsExactly(lowLater.getId(), high.getId());
         assertThat(runs.search(taskId, null, PageRequest.of(0, 10)).getTotalElements()).isEqualTo(3);
+        assertThat(runs.search(null, RunState.QUEUED, PageRequest.of(0, 3, Sort.by("id").descending())))
+                .extracting(Run::getId).containsExactly(lowLater.getId(), high.getId(), low.getId());
+        assertThat(runs.search(null, null, PageRequest.of(0, 1, Sort.by("id").descending())))
+                .extracting(Run::getId).containsExactly(lowLater.getId());
     }
 
     @Test
