@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,14 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * own process ({@link FarmProcess}):
  * <ol>
  *   <li>persisted runs per second of a trivial robot ({@code print("hi") return 1}), from QUEUED to
- *       SUCCEEDED with its log line stored, enqueued over HTTP by several client threads;</li>
- *   <li>under that load, how late runs of interval schedules start: from the schedule's fire time to
- *       the run's {@code startedAt}.</li>
+ *       SUCCEEDED with its log line stored, enqueued over HTTP by several client threads, one run per
+ *       POST or {@code --batch N} runs per POST of the batch endpoint, as fast as they can or paced at
+ *       {@code --rate R} runs per second in total;</li>
+ *   <li>under that load, how late runs of interval schedules start: from the schedule's fire time (the
+ *       run's {@code scheduledAt}) to the run's {@code startedAt}.</li>
  * </ol>
  *
- * <p>Usage: {@code FarmBenchmarks [--jar PATH] [--port N] [--runs N] [--warmup N] [--threads N]
- * [--schedules N] [--interval SECONDS] [--schedule-priority N] [--auth session|basic]}. Progress goes to stderr, the figures
- * to stdout. The exit status is 1 when a run did not succeed or a sampled log lacks its line.
+ * <p>Usage: {@code FarmBenchmarks [--jar PATH] [--port N] [--runs N] [--warmup N] [--threads N] [--batch N]
+ * [--rate RUNS_PER_SECOND] [--schedules N] [--interval SECONDS] [--schedule-priority N] [--auth session|basic]}.
+ * Progress goes to stderr, the figures to stdout. The exit status is 1 when a run did not succeed or a sampled
+ * log lacks its line.
  */
 public final class FarmBenchmarks {
     private static final String SOURCE = "print(\"hi\") return 1";
@@ -75,20 +77,21 @@ public final class FarmBenchmarks {
             enqueue(loadTask, options.warmup);
             awaitIdle();
 
-            List<Schedule> schedules = new ArrayList<>();
+            List<Long> schedules = new ArrayList<>();
             for (int i = 0; i < options.schedules; i++) {
                 schedules.add(createSchedule(scheduledTask, "bench-every-" + options.interval + "s-" + i));
             }
             System.err.println("measuring: " + options.runs + " runs from " + options.threads + " threads, "
-                    + schedules.size() + " schedules every " + options.interval + " s with priority "
-                    + options.schedulePriority);
+                    + options.batch + " per POST, " + (options.rate > 0 ? "paced at " + options.rate + " runs/s"
+                    : "unpaced") + ", " + schedules.size() + " schedules every " + options.interval
+                    + " s with priority " + options.schedulePriority);
             long wallStart = System.nanoTime();
             long[] idRange = enqueue(loadTask, options.runs);
             double enqueueSeconds = (System.nanoTime() - wallStart) / 1e9;
             awaitIdle();
             double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-            for (Schedule schedule : schedules) {
-                client.post("/api/schedules/" + schedule.id + "/pause", "{}", 200);
+            for (long schedule : schedules) {
+                client.post("/api/schedules/" + schedule + "/pause", "{}", 200);
             }
 
             List<Map<String, Object>> measured = runsOf(loadTask).stream()
@@ -97,7 +100,7 @@ public final class FarmBenchmarks {
             ok &= checkLogs(measured);
             Instant loadStart = measured.stream().map(r -> instant(r, "queuedAt")).min(Instant::compareTo).orElseThrow();
             Instant loadEnd = measured.stream().map(r -> instant(r, "endedAt")).max(Instant::compareTo).orElseThrow();
-            reportScheduleLatency(runsOf(scheduledTask), schedules, loadStart, loadEnd);
+            reportScheduleLatency(runsOf(scheduledTask), loadStart, loadEnd);
             return ok;
         }
 
@@ -108,17 +111,21 @@ public final class FarmBenchmarks {
             return id(client.post("/api/tasks", body, 201));
         }
 
-        private Schedule createSchedule(long taskId, String name) throws Exception {
+        private long createSchedule(long taskId, String name) throws Exception {
             String body = "{\"name\":" + Json.quote(name) + ",\"taskId\":" + taskId
                     + ",\"type\":\"INTERVAL\",\"intervalSeconds\":" + options.interval
                     + ",\"priority\":" + options.schedulePriority + "}";
-            Map<String, Object> created = client.post("/api/schedules", body, 201);
-            return new Schedule(id(created), Instant.parse((String) created.get("nextFireTime")));
+            return id(client.post("/api/schedules", body, 201));
         }
 
-        /** Queues {@code count} runs from the client threads; the lowest and highest run id queued. */
+        /**
+         * Queues {@code count} runs from the client threads, {@code --batch} per POST; with {@code --rate}
+         * each POST waits for its due time on one shared clock (open loop: a slow answer does not slow
+         * the pace). Returns the lowest and highest run id queued.
+         */
         private long[] enqueue(long taskId, int count) throws Exception {
-            AtomicInteger left = new AtomicInteger(count);
+            AtomicInteger issued = new AtomicInteger();
+            long startNanos = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(options.threads);
             try {
                 List<Future<long[]>> parts = new ArrayList<>();
@@ -126,10 +133,15 @@ public final class FarmBenchmarks {
                     parts.add(pool.submit(() -> {
                         long min = Long.MAX_VALUE;
                         long max = Long.MIN_VALUE;
-                        while (left.getAndDecrement() > 0) {
-                            long id = id(client.post("/api/tasks/" + taskId + "/runs", "{}", 201));
-                            min = Math.min(min, id);
-                            max = Math.max(max, id);
+                        for (int from = issued.getAndAdd(options.batch); from < count;
+                             from = issued.getAndAdd(options.batch)) {
+                            if (options.rate > 0) {
+                                waitUntil(startNanos + (long) (from * 1e9 / options.rate));
+                            }
+                            for (long id : post(taskId, Math.min(options.batch, count - from))) {
+                                min = Math.min(min, id);
+                                max = Math.max(max, id);
+                            }
                         }
                         return new long[] {min, max};
                     }));
@@ -142,6 +154,23 @@ public final class FarmBenchmarks {
                 return range;
             } finally {
                 pool.shutdown();
+            }
+        }
+
+        /** Queues {@code n} runs in one POST: the single-run endpoint without {@code --batch}, else the batch endpoint. */
+        @SuppressWarnings("unchecked")
+        private List<Long> post(long taskId, int n) throws Exception {
+            if (options.batch == 1) {
+                return List.of(id(client.post("/api/tasks/" + taskId + "/runs", "{}", 201)));
+            }
+            String body = "[" + "{},".repeat(n - 1) + "{}]";
+            return (List<Long>) client.post("/api/tasks/" + taskId + "/runs/batch", body, 201).get("runIds");
+        }
+
+        private static void waitUntil(long dueNanos) throws InterruptedException {
+            long wait = dueNanos - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
         }
 
@@ -183,8 +212,8 @@ public final class FarmBenchmarks {
                     recordedSeconds, runs.size() / recordedSeconds);
             System.out.printf("throughput (wall clock, first POST -> farm idle, %.2f s): %.0f runs/s%n",
                     wallSeconds, runs.size() / wallSeconds);
-            System.out.printf("enqueue rate (%d threads, %.2f s): %.0f POST/s%n",
-                    options.threads, enqueueSeconds, runs.size() / enqueueSeconds);
+            System.out.printf("enqueue rate (%d threads, %d runs per POST, %.2f s): %.0f runs/s%n",
+                    options.threads, options.batch, enqueueSeconds, runs.size() / enqueueSeconds);
             boolean ok = runs.size() == options.runs && succeeded == runs.size();
             if (!ok) {
                 System.out.println("FAILED: not every measured run SUCCEEDED");
@@ -209,27 +238,21 @@ public final class FarmBenchmarks {
         }
 
         /**
-         * Runs record when they were queued but not the schedule's fire time, so the fire time is rebuilt
-         * from the interval: the latest tick of the schedule's grid (its first fire time plus whole
-         * intervals) at or before the run's {@code queuedAt}. Only runs queued while the load ran count.
+         * From each scheduled run's fire time ({@code scheduledAt}, as Quartz gave it) to its start. Only
+         * runs queued while the load ran count.
          */
-        private void reportScheduleLatency(List<Map<String, Object>> runs, List<Schedule> schedules,
-                                           Instant loadStart, Instant loadEnd) {
-            Map<Long, Schedule> byId = new HashMap<>();
-            schedules.forEach(s -> byId.put(s.id, s));
+        private void reportScheduleLatency(List<Map<String, Object>> runs, Instant loadStart, Instant loadEnd) {
             List<Long> fireToRunning = new ArrayList<>();
             List<Long> queuedToRunning = new ArrayList<>();
-            long intervalMillis = options.interval * 1000L;
             for (Map<String, Object> run : runs) {
                 Instant queued = instant(run, "queuedAt");
                 Object started = run.get("startedAt");
-                Schedule schedule = byId.get((Long) run.get("scheduleId"));
-                if (schedule == null || started == null || queued.isBefore(loadStart) || queued.isAfter(loadEnd)) {
+                if (run.get("scheduledAt") == null || started == null || queued.isBefore(loadStart)
+                        || queued.isAfter(loadEnd)) {
                     continue;
                 }
                 Instant startedAt = Instant.parse((String) started);
-                long sinceFirst = Duration.between(schedule.firstFire, queued).toMillis();
-                Instant fire = schedule.firstFire.plusMillis(Math.floorDiv(sinceFirst, intervalMillis) * intervalMillis);
+                Instant fire = instant(run, "scheduledAt");
                 fireToRunning.add(Duration.between(fire, startedAt).toMillis());
                 queuedToRunning.add(Duration.between(queued, startedAt).toMillis());
             }
@@ -262,13 +285,9 @@ public final class FarmBenchmarks {
         return Instant.parse((String) run.get(field));
     }
 
-    /** An interval schedule and the first fire time the farm announced for it. */
-    private record Schedule(long id, Instant firstFire) {
-    }
-
     /** Command-line options with the defaults used for the README's figures. */
-    private record Options(Path jar, int port, int runs, int warmup, int threads, int schedules, int interval,
-                           int schedulePriority, FarmClient.Auth auth) {
+    private record Options(Path jar, int port, int runs, int warmup, int threads, int batch, int rate, int schedules,
+                           int interval, int schedulePriority, FarmClient.Auth auth) {
 
         static Options parse(String[] args) {
             Path jar = Path.of("orchestrator/target/robofarm.jar");
@@ -276,6 +295,8 @@ public final class FarmBenchmarks {
             int runs = 20_000;
             int warmup = 2_000;
             int threads = 8;
+            int batch = 1;
+            int rate = 0;
             int schedules = 10;
             int interval = 1;
             int schedulePriority = 0;
@@ -288,17 +309,22 @@ public final class FarmBenchmarks {
                     case "--runs" -> runs = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--threads" -> threads = Integer.parseInt(value);
+                    case "--batch" -> batch = Integer.parseInt(value);
+                    case "--rate" -> rate = Integer.parseInt(value);
                     case "--schedules" -> schedules = Integer.parseInt(value);
                     case "--interval" -> interval = Integer.parseInt(value);
                     case "--schedule-priority" -> schedulePriority = Integer.parseInt(value);
                     case "--auth" -> auth = FarmClient.Auth.valueOf(value.toUpperCase(Locale.ROOT));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
                             + Arrays.toString(new String[] {"--jar", "--port", "--runs", "--warmup", "--threads",
-                            "--schedules", "--interval", "--schedule-priority", "--auth"}));
+                            "--batch", "--rate", "--schedules", "--interval", "--schedule-priority", "--auth"}));
                 }
                 i++;
             }
-            return new Options(jar, port, runs, warmup, threads, schedules, interval, schedulePriority, auth);
+            if (batch < 1 || batch > 1000 || rate < 0) {
+                throw new IllegalArgumentException("--batch takes 1 to 1000 runs per POST, --rate a runs/s of 0 (unpaced) or more");
+            }
+            return new Options(jar, port, runs, warmup, threads, batch, rate, schedules, interval, schedulePriority, auth);
         }
     }
 }

@@ -68,6 +68,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
     private final TaskCatalog catalog;
     private final InterruptedRuns interrupted;
     private final RunOutcomes outcomes;
+    private final RunFinisher finisher;
     private final LiveEventBus bus;
     private final JsonMapper json;
     private final TaskSlots slots = new TaskSlots();
@@ -81,7 +82,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
 
     public Dispatcher(FarmProperties farm, VmScheduler scheduler, RunRepository runs, RunLifecycle lifecycle,
                       RunLogWriter logWriter, ActiveRuns activeRuns, TaskCatalog catalog, InterruptedRuns interrupted,
-                      RunOutcomes outcomes, LiveEventBus bus, JsonMapper json) {
+                      RunOutcomes outcomes, RunFinisher finisher, LiveEventBus bus, JsonMapper json) {
         this.farm = farm;
         this.scheduler = scheduler;
         this.runs = runs;
@@ -91,6 +92,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
         this.catalog = catalog;
         this.interrupted = interrupted;
         this.outcomes = outcomes;
+        this.finisher = finisher;
         this.bus = bus;
         this.json = json;
     }
@@ -135,8 +137,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
             return false;
         }
         int batch = Math.min(farm.dispatchBatch(), free * 2);
-        List<Run> queued = runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(
-                RunState.QUEUED, Instant.now(), Limit.of(batch));
+        List<Run> queued = runs.queue(RunState.QUEUED, Instant.now(), Limit.of(batch));
         List<Candidate> candidates = new ArrayList<>();
         Set<Long> tasksAtLimit = new HashSet<>();
         // Queued runs mostly share a few task versions: look each up once per round.
@@ -227,18 +228,31 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
     }
 
     private void finish(Run run, RunnableTask task, RunExecution execution, Outcome outcome, Throwable failure) {
-        try {
-            String stoppedByNode = execution.stoppedByNode();
-            if (stoppedByNode != null && (outcome == null || outcome.kind() == Outcome.Kind.CANCELLED)) {
+        String stoppedByNode = execution.stoppedByNode();
+        if (stoppedByNode != null && (outcome == null || outcome.kind() == Outcome.Kind.CANCELLED)) {
+            try {
                 runs.findById(run.getId()).ifPresent(current -> interrupted.retryOrFail(current, stoppedByNode));
-            } else {
-                RobotHandle handle = execution.handle();
-                outcomes.record(run, task, outcome, failure, handle == null ? null : handle.stats().peakMemoryBytes());
+            } finally {
+                release(run, execution);
             }
-        } finally {
-            logWriter.close(run.getId());
-            forget(execution);
+            return;
         }
+        RobotHandle handle = execution.handle();
+        RunLifecycle.Move move = outcomes.finalMove(run.getId(), outcome, failure,
+                handle == null ? null : handle.stats().peakMemoryBytes());
+        finisher.finish(move, moved -> {
+            try {
+                outcomes.retryIfFailed(run, task, outcome, moved != null);
+            } finally {
+                release(run, execution);
+            }
+        });
+    }
+
+    /** Lets go of an ended run: its log and its place on this node. */
+    private void release(Run run, RunExecution execution) {
+        logWriter.close(run.getId());
+        forget(execution);
     }
 
     private void forget(RunExecution execution) {

@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param workers        threads that execute VMs
  * @param capacity       runs this node holds at once (running or parked); QUEUED runs wait beyond that
- * @param dispatchBatch  queued runs looked at per dispatch round
+ * @param dispatchBatch  queued runs looked at per dispatch round; small, so a run of higher priority queued
+ *                       meanwhile waits at most one short round
  * @param pollInterval   how often the dispatcher looks at the queue when nothing woke it
  * @param statsInterval  how often each live VM is sampled for the live stream
  * @param shutdownGrace  how long a stopping node lets its runs finish before it stops them
@@ -23,7 +24,7 @@ public record FarmProperties(Integer workers, Integer capacity, Integer dispatch
         int cores = Runtime.getRuntime().availableProcessors();
         workers = workers == null ? cores : workers;
         capacity = capacity == null ? 500 * cores : capacity;
-        dispatchBatch = dispatchBatch == null ? 500 : dispatchBatch;
+        dispatchBatch = dispatchBatch == null ? 100 : dispatchBatch;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         statsInterval = statsInterval == null ? Duration.ofMillis(500) : statsInterval;
         shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(30) : shutdownGrace;

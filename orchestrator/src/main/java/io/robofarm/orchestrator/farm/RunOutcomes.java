@@ -17,8 +17,8 @@ import java.time.Instant;
 /**
  * Turns how a VM ended into the run's final state: SUCCEEDED with its return values as JSON, FAILED
  * with the Lua message, traceback and line, CANCELLED, or TIMED_OUT / FAILED when a limit stopped it.
- * A failed run whose task retries is queued again at once as a new attempt that waits out the task's
- * backoff in the queue, so a crash cannot lose it.
+ * A failed run whose task retries is queued again once its failure is stored, as a new attempt that
+ * waits out the task's backoff in the queue, so a crash cannot lose it.
  */
 @Component
 class RunOutcomes {
@@ -27,56 +27,58 @@ class RunOutcomes {
     private final RunLifecycle lifecycle;
     private final RunLogWriter logWriter;
     private final JsonMapper json;
+
     RunOutcomes(RunLifecycle lifecycle, RunLogWriter logWriter, JsonMapper json) {
         this.lifecycle = lifecycle;
         this.logWriter = logWriter;
         this.json = json;
     }
 
-    /** Records the outcome of {@code run}'s VM; {@code peakMemory} is the most Lua data it held, null if unknown. */
-    void record(Run run, RunnableTask task, Outcome outcome, Throwable failure, Long peakMemory) {
-        long runId = run.getId();
+    /** The final move of run {@code runId} for its VM's outcome; {@code peakMemory} is the most Lua data it held, null if unknown. */
+    RunLifecycle.Move finalMove(long runId, Outcome outcome, Throwable failure, Long peakMemory) {
         if (outcome == null) {
             log.error("Run {}: the VM ended without an outcome", runId, failure);
-            lifecycle.tryMoveTo(runId, RunState.FAILED, r -> r.recordError("internal error: the VM ended without an outcome",
-                    null, null));
-            return;
+            return new RunLifecycle.Move(runId, RunState.FAILED,
+                    r -> r.recordError("internal error: the VM ended without an outcome", null, null));
         }
         Long fuel = outcome.fuelUsed();
         Integer line = outcome.line() > 0 ? outcome.line() : null;
-        boolean failed = switch (outcome.kind()) {
+        return switch (outcome.kind()) {
             case SUCCEEDED -> {
                 String results = json.writeValueAsString(outcome.values());
-                lifecycle.tryMoveTo(runId, RunState.SUCCEEDED, r -> {
+                yield new RunLifecycle.Move(runId, RunState.SUCCEEDED, r -> {
                     r.recordResults(results);
                     r.recordUsage(fuel, peakMemory);
                 });
-                yield false;
             }
-            case FAILED -> lifecycle.tryMoveTo(runId, RunState.FAILED, r -> {
+            case FAILED -> new RunLifecycle.Move(runId, RunState.FAILED, r -> {
                 r.recordError(outcome.message(), outcome.traceback(), line);
                 r.recordUsage(fuel, peakMemory);
-            }).isPresent();
-            case CANCELLED -> {
-                lifecycle.tryMoveTo(runId, RunState.CANCELLED, r -> {
-                    r.recordError("cancelled", null, null);
-                    r.recordUsage(fuel, peakMemory);
-                });
-                yield false;
-            }
+            });
+            case CANCELLED -> new RunLifecycle.Move(runId, RunState.CANCELLED, r -> {
+                r.recordError("cancelled", null, null);
+                r.recordUsage(fuel, peakMemory);
+            });
             case LIMIT -> {
                 RunState state = outcome.message() != null && outcome.message().startsWith("timeout")
                         ? RunState.TIMED_OUT : RunState.FAILED;
-                lifecycle.tryMoveTo(runId, state, r -> {
+                yield new RunLifecycle.Move(runId, state, r -> {
                     r.recordError(outcome.message(), null, null);
                     r.recordUsage(fuel, peakMemory);
                 });
-                yield false;
             }
         };
-        if (failed && run.getAttempt() <= task.retry().attempts()) {
+    }
+
+    /**
+     * Queues the next attempt of {@code run} when its script failed ({@code moved}: its FAILED state
+     * was stored) and its task retries.
+     */
+    void retryIfFailed(Run run, RunnableTask task, Outcome outcome, boolean moved) {
+        boolean scriptFailed = outcome != null && outcome.kind() == Outcome.Kind.FAILED && moved;
+        if (scriptFailed && run.getAttempt() <= task.retry().attempts()) {
             Run next = lifecycle.enqueue(run.retry(Instant.now(), Duration.ofSeconds(task.retry().backoffSeconds())));
-            logWriter.append(runId, Instant.now(), "WARN", "retrying as run " + next.getId()
+            logWriter.append(run.getId(), Instant.now(), "WARN", "retrying as run " + next.getId()
                     + RetryNotes.describe(next, task.retry()));
         }
     }

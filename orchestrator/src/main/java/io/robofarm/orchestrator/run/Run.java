@@ -52,6 +52,10 @@ public class Run {
     @Column(name = "schedule_id")
     private Long scheduleId;
 
+    /** When the schedule fired that queued this run (a retry keeps its first attempt's); null for other runs. */
+    @Column(name = "scheduled_at")
+    private Instant scheduledAt;
+
     /** The parameters given to the script, as a JSON object. */
     @Column(nullable = false)
     private String parameters;
@@ -123,10 +127,17 @@ public class Run {
     /** A new QUEUED attempt of this run (after a failure, or its node died under it) that waits {@code backoff} first. */
     public Run retry(Instant now, Duration backoff) {
         Run next = queued(taskId, taskName, taskVersion, trigger, triggeredBy, scheduleId, parameters, priority, now);
+        next.scheduledAt = scheduledAt;
         next.attempt = attempt + 1;
         next.retryOf = id;
         next.notBefore = now.plus(backoff);
         return next;
+    }
+
+    /** Records the fire time of the schedule that queues this new run; returns this run. */
+    public Run firedAt(Instant fireTime) {
+        this.scheduledAt = fireTime;
+        return this;
     }
 
     /**
@@ -194,6 +205,10 @@ public class Run {
 
     public Long getScheduleId() {
         return scheduleId;
+    }
+
+    public Instant getScheduledAt() {
+        return scheduledAt;
     }
 
     public String getParameters() {

@@ -65,8 +65,7 @@ class RunController {
     @ResponseStatus(HttpStatus.CREATED)
     RunView start(@PathVariable long taskId, @RequestBody(required = false) @Validated StartRequest body,
                   HttpServletRequest http) {
-        String auth = http.getHeader(HttpHeaders.AUTHORIZATION);
-        RunTrigger trigger = auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6) ? RunTrigger.API : RunTrigger.USER;
+        RunTrigger trigger = RunTrigger.ofAuthorization(http.getHeader(HttpHeaders.AUTHORIZATION));
         Run run = service.start(new RunService.RunRequest(taskId, body == null ? null : body.parameters(),
                 body == null || body.priority() == null ? 0 : body.priority(), trigger, CurrentUser.name(), null));
         return RunView.of(run, json);

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -39,6 +42,13 @@ public class RunLifecycle {
     public Run enqueue(Run run) {
         Run saved = ownTransaction.execute(tx -> runs.save(run));
         publish(saved, null);
+        return saved;
+    }
+
+    /** Stores new QUEUED runs in one transaction and announces each once all are committed. */
+    public List<Run> enqueueAll(List<Run> queued) {
+        List<Run> saved = ownTransaction.execute(tx -> runs.saveAll(queued));
+        saved.forEach(run -> publish(run, null));
         return saved;
     }
 
@@ -97,6 +107,42 @@ public class RunLifecycle {
             ids.add(run.getId());
         }
         return ids;
+    }
+
+    /** One state change of a batch: run {@code runId} goes {@code to}, applying {@code changes} in the same transaction. */
+    public record Move(long runId, RunState to, Consumer<Run> changes) {
+    }
+
+    /**
+     * Applies {@code moves} in one transaction (a round of ended runs: one commit for all of them
+     * instead of one each) and announces each after the commit. A move whose run is gone or whose
+     * state does not allow it is left out; returns the runs moved, by id.
+     */
+    public Map<Long, Run> moveAll(List<Move> moves) {
+        if (moves.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, RunState> from = new HashMap<>();
+        Map<Long, Run> moved = ownTransaction.execute(tx -> {
+            Map<Long, Run> locked = new HashMap<>();
+            for (Run run : runs.lockAllById(moves.stream().map(Move::runId).toList())) {
+                locked.put(run.getId(), run);
+            }
+            Instant now = Instant.now();
+            Map<Long, Run> done = new LinkedHashMap<>();
+            for (Move move : moves) {
+                Run run = locked.get(move.runId());
+                if (run != null && !done.containsKey(move.runId()) && RunTransitions.isAllowed(run.getState(), move.to())) {
+                    from.put(run.getId(), run.getState());
+                    run.moveTo(move.to(), now);
+                    move.changes().accept(run);
+                    done.put(run.getId(), run);
+                }
+            }
+            return done;
+        });
+        moved.values().forEach(run -> publish(run, from.get(run.getId())));
+        return moved;
     }
 
     /**

@@ -3,11 +3,13 @@ package io.robofarm.orchestrator.run;
 import io.robofarm.orchestrator.task.RunnableTask;
 import io.robofarm.orchestrator.task.TaskCatalog;
 import io.robofarm.orchestrator.web.ConflictException;
+import io.robofarm.orchestrator.web.InvalidInputException;
 import io.robofarm.vm.interp.StackFrameInfo;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +31,14 @@ public class RunService {
         this.json = json;
     }
 
-    /** What to run and on whose behalf. */
+    /** What to run and on whose behalf; {@code scheduledAt} is the fire time when a schedule asks. */
     public record RunRequest(long taskId, Map<String, ?> parameters, int priority, RunTrigger trigger,
-                             String triggeredBy, Long scheduleId) {
+                             String triggeredBy, Long scheduleId, Instant scheduledAt) {
+        /** A request not made by a schedule firing. */
+        public RunRequest(long taskId, Map<String, ?> parameters, int priority, RunTrigger trigger, String triggeredBy,
+                          Long scheduleId) {
+            this(taskId, parameters, priority, trigger, triggeredBy, scheduleId, null);
+        }
     }
 
     /**
@@ -46,7 +53,33 @@ public class RunService {
         Map<String, Object> parameters = task.resolveParameters(request.parameters());
         return lifecycle.enqueue(Run.queued(task.taskId(), task.taskName(), task.versionNumber(), request.trigger(),
                 request.triggeredBy(), request.scheduleId(), json.writeValueAsString(parameters),
-                request.priority(), Instant.now()));
+                request.priority(), Instant.now()).firedAt(request.scheduledAt()));
+    }
+
+    /**
+     * Queues one run of the task's latest version per entry of {@code parameterSets}, all in one
+     * transaction: either every run is queued or, when one entry is refused, none is.
+     *
+     * @throws io.robofarm.orchestrator.web.NotFoundException     when the task does not exist
+     * @throws io.robofarm.orchestrator.web.InvalidInputException when an entry's parameter is unknown, missing or
+     *                                                            mistyped; the message names the entry by index
+     */
+    public List<Run> startAll(long taskId, List<? extends Map<String, ?>> parameterSets, int priority, RunTrigger trigger,
+                              String triggeredBy) {
+        RunnableTask task = catalog.latest(taskId);
+        Instant now = Instant.now();
+        List<Run> queued = new ArrayList<>(parameterSets.size());
+        for (int i = 0; i < parameterSets.size(); i++) {
+            Map<String, Object> parameters;
+            try {
+                parameters = task.resolveParameters(parameterSets.get(i));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Run [" + i + "]: " + e.getMessage());
+            }
+            queued.add(Run.queued(task.taskId(), task.taskName(), task.versionNumber(), trigger, triggeredBy, null,
+                    json.writeValueAsString(parameters), priority, now));
+        }
+        return lifecycle.enqueueAll(queued);
     }
 
     /**

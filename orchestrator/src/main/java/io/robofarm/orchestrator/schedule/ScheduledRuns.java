@@ -59,7 +59,7 @@ public class ScheduledRuns {
             }
             Map<String, Object> parameters = json.readValue(schedule.getParameters(), new TypeReference<>() { });
             runService.start(new RunService.RunRequest(task.taskId(), parameters, schedule.getPriority(),
-                    RunTrigger.SCHEDULE, null, scheduleId));
+                    RunTrigger.SCHEDULE, null, scheduleId, fireTime));
         } catch (ApiException e) {
             log.warn("Schedule {} ({}) could not queue a run at {}: {}", scheduleId, schedule.getName(), fireTime,
                     e.getMessage());

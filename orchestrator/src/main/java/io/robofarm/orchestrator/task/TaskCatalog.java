@@ -3,14 +3,18 @@ package io.robofarm.orchestrator.task;
 import io.robofarm.orchestrator.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands out task versions ready to run, for the farm. A version never changes, so its compiled
  * {@link io.robofarm.vm.code.Prototype} is built once and shared by every run; the most recently
- * used {@code robofarm.tasks.compiled-cache-size} versions stay in memory.
+ * used {@code robofarm.tasks.compiled-cache-size} versions stay in memory. Which version is a live
+ * task's latest is remembered too, until the task is saved or deleted: queueing a run then costs no
+ * database read.
  */
 @Service
 public class TaskCatalog {
@@ -18,6 +22,8 @@ public class TaskCatalog {
     private final TaskVersionRepository versions;
     private final ScriptCompiler compiler;
     private final Map<VersionKey, RunnableTask> cache;
+    /** Latest version number by live task id. */
+    private final Map<Long, Integer> latestVersions = new ConcurrentHashMap<>();
 
     TaskCatalog(TaskRepository tasks, TaskVersionRepository versions, ScriptCompiler compiler,
                 @Value("${robofarm.tasks.compiled-cache-size:1000}") int cacheSize) {
@@ -34,9 +40,21 @@ public class TaskCatalog {
 
     /** The latest version of a live task. @throws NotFoundException when there is no such live task */
     public RunnableTask latest(long taskId) {
-        Task task = tasks.findByIdAndDeletedAtIsNull(taskId)
-                .orElseThrow(() -> new NotFoundException("No task with id " + taskId));
-        return version(taskId, task.getLatestVersion());
+        // computeIfAbsent holds the entry while it reads: a save or delete committing meanwhile waits
+        // for the read and then evicts it, so a stale number is never left behind.
+        int number = latestVersions.computeIfAbsent(taskId, id -> tasks.findByIdAndDeletedAtIsNull(id)
+                .orElseThrow(() -> new NotFoundException("No task with id " + id)).getLatestVersion());
+        return version(taskId, number);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onTaskSaved(TaskSaved event) {
+        latestVersions.remove(event.taskId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onTaskDeleted(TaskDeleted event) {
+        latestVersions.remove(event.taskId());
     }
 
     /**

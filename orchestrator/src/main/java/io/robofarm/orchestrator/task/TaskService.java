@@ -129,6 +129,7 @@ public class TaskService {
     private TaskVersion saveVersion(Task task, TaskDefinition definition, Instant now) {
         int number = task.nextVersion(definition.name(), now);
         tasks.save(task);
+        events.publishEvent(new TaskSaved(task.getId(), number));
         return versions.save(new TaskVersion(task.getId(), number, definition, now, CurrentUser.name()));
     }
 

@@ -1,7 +1,6 @@
 package io.robofarm.orchestrator.web;
 
 import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.JsonErrorReportValve;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
@@ -32,7 +31,7 @@ class ErrorsOutsideMvc {
     TomcatContextCustomizer jsonErrorsFromTomcat() {
         return context -> {
             if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         };
     }

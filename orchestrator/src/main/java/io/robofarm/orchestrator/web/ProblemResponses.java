@@ -15,13 +15,18 @@ public final class ProblemResponses {
     }
 
     public static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
-        String text = quote(message);
-        String reason = quote(status.getReasonPhrase());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + reason + ",\"status\":" + status.value()
-                + ",\"detail\":" + text + ",\"error\":" + reason + ",\"message\":" + text + "}");
+        response.getWriter().write(body(status.value(), status.getReasonPhrase(), message));
+    }
+
+    /** The problem body for {@code status} (its reason phrase given, as Tomcat may use codes Spring does not know). */
+    static String body(int status, String reasonPhrase, String message) {
+        String text = quote(message);
+        String reason = quote(reasonPhrase);
+        return "{\"type\":\"about:blank\",\"title\":" + reason + ",\"status\":" + status
+                + ",\"detail\":" + text + ",\"error\":" + reason + ",\"message\":" + text + "}";
     }
 
     private static String quote(String s) {

@@ -11,12 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The runs API over real HTTP: starting with parameters, reading, filtering, and every bad request answered with a 4xx. */
 class RunApiTest extends ApiTestSupport {
 
-    private long task(String name) {
-        return body(send("POST", "/api/tasks", "developer", """
+    private static String definition(String name) {
+        return """
                 {"name":"%s","source":"local p = ... print('n is ' .. p.n) return p.n * 2",
                  "parameters":[{"name":"n","type":"INTEGER","default":1}],"overlapPolicy":"PARALLEL",
                  "limits":{"memoryBytes":1048576,"fuel":1000000,"timeoutSeconds":10,"maxConcurrentRuns":5}}"""
-                .formatted(name))).get("id").asLong();
+                .formatted(name);
+    }
+
+    private long task(String name) {
+        return body(send("POST", "/api/tasks", "developer", definition(name))).get("id").asLong();
     }
 
     @Test
@@ -34,6 +38,7 @@ class RunApiTest extends ApiTestSupport {
         assertThat(run.get("parameters").get("n").asLong()).isEqualTo(21);
         assertThat(run.get("priority").asInt()).isEqualTo(5);
         assertThat(run.get("queuedAt").isNull()).isFalse();
+        assertThat(run.get("scheduledAt").isNull()).isTrue();
 
         JsonNode read = body(send("GET", "/api/runs/" + id, "viewer", null));
         assertThat(read.get("id").asLong()).isEqualTo(id);
@@ -87,5 +92,69 @@ class RunApiTest extends ApiTestSupport {
         assertThat(send("GET", "/api/runs", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/runs/" + id + "/logs", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/live", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anOperatorQueuesABatchOfRunsInOneRequest() {
+        long task = task("run-batch");
+        HttpResponse<String> started = send("POST", "/api/tasks/" + task + "/runs/batch?priority=3", "operator",
+                "[{\"n\":1},{},{\"n\":3}]");
+        assertThat(started.statusCode()).isEqualTo(201);
+        JsonNode answer = body(started);
+        assertThat(answer.get("taskId").asLong()).isEqualTo(task);
+        assertThat(answer.get("runIds")).hasSize(3);
+        JsonNode third = body(send("GET", "/api/runs/" + answer.get("runIds").get(2).asLong(), "viewer", null));
+        assertThat(third.get("parameters").get("n").asLong()).isEqualTo(3);
+        assertThat(third.get("priority").asInt()).isEqualTo(3);
+        assertThat(third.get("triggeredBy").asString()).isEqualTo("operator");
+        JsonNode second = body(send("GET", "/api/runs/" + answer.get("runIds").get(1).asLong(), "viewer", null));
+        assertThat(second.get("parameters").get("n").asLong()).isEqualTo(1);
+        JsonNode docs = body(send("GET", "/v3/api-docs", null, null));
+        assertThat(docs.get("paths").has("/api/tasks/{taskId}/runs/batch")).isTrue();
+    }
+
+    @Test
+    void aBadBatchIsRefusedWholeWithA400NamingTheProblem() {
+        long task = task("run-batch-bad");
+        String path = "/api/tasks/" + task + "/runs/batch";
+        HttpResponse<String> empty = send("POST", path, "operator", "[]");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(body(empty).get("message").asString()).contains("1 to 1000 runs");
+        HttpResponse<String> tooMany = send("POST", path, "operator", "[" + "{},".repeat(1000) + "{}]");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(body(tooMany).get("message").asString()).contains("1 to 1000 runs");
+        HttpResponse<String> mistyped = send("POST", path, "operator", "[{\"n\":1},{\"n\":\"many\"}]");
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(body(mistyped).get("message").asString()).contains("Run [1]").contains("'n'");
+        assertThat(send("POST", path, "operator", "[1, 2]").statusCode()).isEqualTo(400);
+        assertThat(send("POST", path, "operator", "{\"n\":1}").statusCode()).isEqualTo(400);
+        assertThat(send("POST", path + "?priority=5000", "operator", "[{}]").statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/tasks/999999/runs/batch", "operator", "[{}]").statusCode()).isEqualTo(404);
+        JsonNode none = body(send("GET", "/api/runs?task=" + task, "viewer", null));
+        assertThat(none.get("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void onlyOperatorsQueueBatches() {
+        long task = task("run-batch-roles");
+        String path = "/api/tasks/" + task + "/runs/batch";
+        assertThat(send("POST", path, "viewer", "[{}]").statusCode()).isEqualTo(403);
+        assertThat(send("POST", path, null, "[{}]").statusCode()).isEqualTo(401);
+        assertThat(send("POST", path, "developer", "[{}]").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aRunTakesTheVersionSavedLastAndADeletedTaskRunsNoMore() {
+        long task = task("run-latest");
+        assertThat(body(send("POST", "/api/tasks/" + task + "/runs", "operator", null)).get("taskVersion").asInt())
+                .isEqualTo(1);
+        assertThat(send("PUT", "/api/tasks/" + task, "developer", definition("run-latest")).statusCode()).isEqualTo(200);
+        assertThat(body(send("POST", "/api/tasks/" + task + "/runs", "operator", null)).get("taskVersion").asInt())
+                .isEqualTo(2);
+        assertThat(send("DELETE", "/api/tasks/" + task, "developer", null).statusCode()).isEqualTo(204);
+        assertThat(send("POST", "/api/tasks/" + task + "/runs", "operator", null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/tasks/" + task + "/runs/batch", "operator", "[{}]").statusCode()).isEqualTo(404);
     }
 }

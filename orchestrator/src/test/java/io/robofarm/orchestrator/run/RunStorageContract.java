@@ -119,6 +119,48 @@ abstract class RunStorageContract {
     }
 
     @Test
+    void aRoundOfEndedRunsIsStoredInOneGoAndEachIsPublishedCommitted() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        bus.subscribe(new LiveEventBus.Subscriber() {
+            @Override
+            public void onEvent(LiveEventBus.Envelope envelope) {
+                if (envelope.event() instanceof RunStateChanged change && change.from() != null) {
+                    seen.add(change.runId() + ":" + change.from() + ">" + change.to() + "/" + jdbc.queryForObject(
+                            "SELECT state FROM runs WHERE id = ?", String.class, change.runId()));
+                }
+            }
+
+            @Override
+            public void onGap(long lastSeenId, long firstKeptId) {
+            }
+        }, null);
+        List<Run> queued = lifecycle.enqueueAll(List.of(
+                Run.queued(taskId, "demo", 1, RunTrigger.API, "alice", null, "{}", 0, Instant.now()),
+                Run.queued(taskId, "demo", 1, RunTrigger.API, "alice", null, "{}", 0, Instant.now()),
+                Run.queued(taskId, "demo", 1, RunTrigger.API, "alice", null, "{}", 0, Instant.now())));
+        long ok = queued.get(0).getId();
+        long failed = queued.get(1).getId();
+        long stillQueued = queued.get(2).getId();
+        lifecycle.claim(List.of(ok, failed));
+
+        var moved = lifecycle.moveAll(List.of(
+                new RunLifecycle.Move(ok, RunState.SUCCEEDED, r -> r.recordResults("[1]")),
+                new RunLifecycle.Move(failed, RunState.FAILED, r -> r.recordError("boom", null, 2)),
+                new RunLifecycle.Move(stillQueued, RunState.SUCCEEDED, r -> r.recordResults("[3]")),
+                new RunLifecycle.Move(-1, RunState.SUCCEEDED, r -> { })));
+
+        assertThat(moved).containsOnlyKeys(ok, failed);
+        assertThat(runs.findById(ok).orElseThrow().getResults()).isEqualTo("[1]");
+        assertThat(runs.findById(ok).orElseThrow().getEndedAt()).isNotNull();
+        assertThat(runs.findById(failed).orElseThrow().getErrorLine()).isEqualTo(2);
+        // QUEUED to SUCCEEDED is not in the table: that run is left as it was.
+        assertThat(runs.findById(stillQueued).orElseThrow().getState()).isEqualTo(RunState.QUEUED);
+        assertThat(runs.findById(stillQueued).orElseThrow().getResults()).isNull();
+        assertThat(seen).contains(ok + ":RUNNING>SUCCEEDED/SUCCEEDED", failed + ":RUNNING>FAILED/FAILED")
+                .noneMatch(event -> event.startsWith(stillQueued + ":"));
+    }
+
+    @Test
     void aRetryFailsTheOldAttemptAndQueuesTheNext() {
         Run run = queue(3);
         lifecycle.moveTo(run.getId(), RunState.RUNNING, r -> { });
@@ -130,10 +172,10 @@ abstract class RunStorageContract {
         assertThat(next.getPriority()).isEqualTo(3);
         assertThat(next.getNotBefore()).isAfter(Instant.now().plusSeconds(20));
         // It waits out its backoff: not taken from the queue before then.
-        assertThat(runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
+        assertThat(runs.queue(RunState.QUEUED,
                 Instant.now(), org.springframework.data.domain.Limit.of(100))).extracting(Run::getId)
                 .doesNotContain(next.getId());
-        assertThat(runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
+        assertThat(runs.queue(RunState.QUEUED,
                 Instant.now().plusSeconds(31), org.springframework.data.domain.Limit.of(100))).extracting(Run::getId)
                 .contains(next.getId());
     }
@@ -143,12 +185,16 @@ abstract class RunStorageContract {
         Run low = queue(0);
         Run high = queue(5);
         Run lowLater = queue(0);
-        assertThat(runs.findByStateAndNotBeforeLessThanEqualOrderByPriorityDescQueuedAtAscIdAsc(RunState.QUEUED,
+        assertThat(runs.queue(RunState.QUEUED,
                 Instant.now(), org.springframework.data.domain.Limit.of(10)))
                 .extracting(Run::getId).containsSubsequence(high.getId(), low.getId(), lowLater.getId());
         assertThat(runs.search(taskId, RunState.QUEUED, PageRequest.of(0, 2, Sort.by("id").descending())))
                 .extracting(Run::getId).containsExactly(lowLater.getId(), high.getId());
         assertThat(runs.search(taskId, null, PageRequest.of(0, 10)).getTotalElements()).isEqualTo(3);
+        assertThat(runs.search(null, RunState.QUEUED, PageRequest.of(0, 3, Sort.by("id").descending())))
+                .extracting(Run::getId).containsExactly(lowLater.getId(), high.getId(), low.getId());
+        assertThat(runs.search(null, null, PageRequest.of(0, 1, Sort.by("id").descending())))
+                .extracting(Run::getId).containsExactly(lowLater.getId());
     }
 
     @Test

@@ -101,6 +101,13 @@ class ScheduleApiTest extends ApiTestSupport {
         assertThat(run.get("scheduleId").asLong()).isEqualTo(id);
         assertThat(run.get("parameters").get("n").asLong()).isEqualTo(7);
         assertThat(run.get("priority").asInt()).isEqualTo(3);
+        // Each run keeps its fire time: on the schedule's one-second grid, never after it was queued.
+        Instant firedLast = Instant.parse(run.get("scheduledAt").asString());
+        Instant firedBefore = Instant.parse(runs.get(1).get("scheduledAt").asString());
+        long apart = Duration.between(firedBefore, firedLast).toMillis();
+        assertThat(apart).isPositive();
+        assertThat(apart % 1000).isZero();
+        assertThat(firedLast).isBeforeOrEqualTo(Instant.parse(run.get("queuedAt").asString()));
 
         JsonNode paused = body(send("POST", "/api/schedules/" + id + "/pause", "developer", null));
         assertThat(paused.get("paused").asBoolean()).isTrue();

@@ -58,12 +58,25 @@ class ErrorHandlingApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aUrlTomcatCannotParseStillGetsJson() throws IOException {
+    void aUrlTomcatCannotParseStillGetsProblemJson() throws IOException {
+        String answer = rawRequest("GET /api/tasks/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"status\":400").contains("\"message\":\"Invalid URI");
+    }
+
+    @Test
+    void aHeaderOverTomcatsLimitGetsProblemJson() throws IOException {
+        String answer = rawRequest("GET /api/tasks HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400")
+                .doesNotContain("<html");
+    }
+
+    /** Sends {@code request} as bytes on a fresh connection, for requests no HTTP client library would send. */
+    private String rawRequest(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write("GET /api/tasks/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").contains("\"message\": \"Invalid URI");
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
