@@ -100,6 +100,8 @@ final class ColdOps {
                     f.pc += (i >>> 15) + 1;
                 }
                 return L;
+            case Interpreter.OP_TFORCALL:
+                return forCall(L, ra, c);
             case Interpreter.OP_TFORPREP:
                 Meta.markTbc(L, f, ra + 3);
                 f.pc += i >>> 15;
@@ -143,6 +145,18 @@ final class ColdOps {
             return L;
         }
         return Calls.call(L, ra, -1);
+    }
+
+    /** TFORCALL: calls the iterator at {@code ra} with the state and control values, copied to ra+4..ra+6. */
+    private static LuaState forCall(LuaState L, int ra, int nResults) {
+        System.arraycopy(L.refs, ra, L.refs, ra + 4, 3);
+        System.arraycopy(L.nums, ra, L.nums, ra + 4, 3);
+        L.top = ra + 7;
+        if (L.refs[ra + 4] instanceof LuaClosure callee) {
+            Calls.pushLua(L, callee, ra + 4, nResults);
+            return L;
+        }
+        return Calls.call(L, ra + 4, nResults);
     }
 
     /** RETURN of {@code n} values at {@code ra} (up to top when n < 0), closing upvalues and tbc variables first (k). */
