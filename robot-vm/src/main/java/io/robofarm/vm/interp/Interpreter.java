@@ -41,7 +41,7 @@ final class Interpreter {
             OP_VARARGPREP = 81, OP_EXTRAARG = 82;
 
     /** Excess-K offsets of the signed operands (lopcodes.h). */
-    private static final int OFFSET_SC = 127, OFFSET_SBX = 65535, OFFSET_SJ = 16777215;
+    static final int OFFSET_SC = 127, OFFSET_SBX = 65535, OFFSET_SJ = 16777215;
 
     private static final Object INT = Slots.INT;
     private static final Object FLT = Slots.FLT;
@@ -186,15 +186,15 @@ final class Interpreter {
                     if (tb == INT && tc == INT) {
                         N[ra] = N[rb] + N[rc];
                         R[ra] = INT;
-                        pc++;
-                    } else if (tb == FLT && tc == FLT) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Double.longBitsToDouble(N[rb]) + Double.longBitsToDouble(N[rc]));
+                    } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                        N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) + Arith.toDouble(tc, N[rc]));
                         R[ra] = FLT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.ADD, R, N, ra, tb, N[rb], tc, N[rc])) {
-                        pc++;
+                    } else {
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                     }
+                    pc++;
                     continue;
                 }
                 if (op == OP_ADDI) {
@@ -246,15 +246,15 @@ final class Interpreter {
                     if (tb == INT && tc == INT) {
                         N[ra] = N[rb] * N[rc];
                         R[ra] = INT;
-                        pc++;
-                    } else if (tb == FLT && tc == FLT) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Double.longBitsToDouble(N[rb]) * Double.longBitsToDouble(N[rc]));
+                    } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                        N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) * Arith.toDouble(tc, N[rc]));
                         R[ra] = FLT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.MUL, R, N, ra, tb, N[rb], tc, N[rc])) {
-                        pc++;
+                    } else {
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                     }
+                    pc++;
                     continue;
                 }
                 if (op == OP_FORLOOP) {
@@ -373,15 +373,15 @@ final class Interpreter {
                     if (tb == INT && tc == INT) {
                         N[ra] = N[rb] - N[rc];
                         R[ra] = INT;
-                        pc++;
-                    } else if (tb == FLT && tc == FLT) {
-                        N[ra] = Double.doubleToRawLongBits(
-                                Double.longBitsToDouble(N[rb]) - Double.longBitsToDouble(N[rc]));
+                    } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                        N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) - Arith.toDouble(tc, N[rc]));
                         R[ra] = FLT;
-                        pc++;
-                    } else if (Arith.arith(L, Arith.SUB, R, N, ra, tb, N[rb], tc, N[rc])) {
-                        pc++;
+                    } else {
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                     }
+                    pc++;
                     continue;
                 }
                 if (op >= OP_EQI && op <= OP_GEI) {
@@ -491,16 +491,6 @@ final class Interpreter {
                         }
                         break;
                     }
-                    case OP_NEWTABLE: {
-                        int b = (i >>> 16) & 0xFF;
-                        int c = i >>> 24;
-                        if ((i & 0x8000) != 0) {
-                            c += (code[pc] >>> 7) * 256;
-                        }
-                        pc++;
-                        R[ra] = new LuaTable(c, b > 0 ? 1 << (b - 1) : 0, vm.memory());
-                        continue;
-                    }
                     case OP_SELF: {
                         int rb = base + ((i >>> 16) & 0xFF);
                         Object t = R[rb];
@@ -535,15 +525,13 @@ final class Interpreter {
                         if (tb == INT && tc == INT) {
                             N[ra] = N[rb] + kN[c];
                             R[ra] = INT;
-                            pc++;
-                        } else if (tb == FLT && tc == FLT) {
-                            N[ra] = Double.doubleToRawLongBits(
-                                    Double.longBitsToDouble(N[rb]) + Double.longBitsToDouble(kN[c]));
+                        } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                            N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) + Arith.toDouble(tc, kN[c]));
                             R[ra] = FLT;
-                            pc++;
-                        } else if (Arith.arith(L, Arith.ADD, R, N, ra, tb, N[rb], tc, kN[c])) {
-                            pc++;
+                        } else {
+                            break;
                         }
+                        pc++;
                         continue;
                     }
                     case OP_MULK: {
@@ -554,15 +542,13 @@ final class Interpreter {
                         if (tb == INT && tc == INT) {
                             N[ra] = N[rb] * kN[c];
                             R[ra] = INT;
-                            pc++;
-                        } else if (tb == FLT && tc == FLT) {
-                            N[ra] = Double.doubleToRawLongBits(
-                                    Double.longBitsToDouble(N[rb]) * Double.longBitsToDouble(kN[c]));
+                        } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                            N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) * Arith.toDouble(tc, kN[c]));
                             R[ra] = FLT;
-                            pc++;
-                        } else if (Arith.arith(L, Arith.MUL, R, N, ra, tb, N[rb], tc, kN[c])) {
-                            pc++;
+                        } else {
+                            break;
                         }
+                        pc++;
                         continue;
                     }
                     case OP_DIVK: {
@@ -610,18 +596,9 @@ final class Interpreter {
                             N[ra] = N[rb] & kN[c];
                             R[ra] = INT;
                             pc++;
-                        } else if (Arith.arith(L, Arith.BAND, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
-                            pc++;
+                            continue;
                         }
-                        continue;
-                    }
-                    case OP_SUBK: case OP_BORK: case OP_BXORK: case OP_POWK: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int c = i >>> 24;
-                        if (Arith.arith(L, op - OP_ADDK, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
-                            pc++;
-                        }
-                        continue;
+                        break;
                     }
                     case OP_SHRI: {
                         int rb = base + ((i >>> 16) & 0xFF);
@@ -629,17 +606,9 @@ final class Interpreter {
                             N[ra] = LuaNumbers.shiftLeft(N[rb], OFFSET_SC - (i >>> 24));
                             R[ra] = INT;
                             pc++;
-                        } else if (Arith.arith(L, Arith.SHR, R, N, ra, R[rb], N[rb], INT, (i >>> 24) - OFFSET_SC)) {
-                            pc++;
+                            continue;
                         }
-                        continue;
-                    }
-                    case OP_SHLI: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        if (Arith.arith(L, Arith.SHL, R, N, ra, INT, (i >>> 24) - OFFSET_SC, R[rb], N[rb])) {
-                            pc++;
-                        }
-                        continue;
+                        break;
                     }
                     case OP_DIV: {
                         int rb = base + ((i >>> 16) & 0xFF);
@@ -687,18 +656,9 @@ final class Interpreter {
                             N[ra] = op == OP_BAND ? x & y : op == OP_BOR ? x | y : x ^ y;
                             R[ra] = INT;
                             pc++;
-                        } else if (Arith.arith(L, op - OP_ADD, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
-                            pc++;
+                            continue;
                         }
-                        continue;
-                    }
-                    case OP_POW: case OP_SHL: case OP_SHR: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int rc = base + (i >>> 24);
-                        if (Arith.arith(L, op - OP_ADD, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
-                            pc++;
-                        }
-                        continue;
+                        break;
                     }
                     case OP_UNM: {
                         int rb = base + ((i >>> 16) & 0xFF);
