@@ -35,6 +35,23 @@ final class ColdOps {
                 N[ra] = kN[ax];
                 return L;
             }
+            case Interpreter.OP_NEWTABLE: {
+                int size = k ? c + (fc.code[f.pc] >>> 7) * 256 : c;
+                f.pc++;
+                R[ra] = new LuaTable(size, b > 0 ? 1 << (b - 1) : 0, L.vm.memory());
+                return L;
+            }
+            case Interpreter.OP_ADD: case Interpreter.OP_SUB: case Interpreter.OP_MUL: case Interpreter.OP_POW:
+            case Interpreter.OP_BAND: case Interpreter.OP_BOR: case Interpreter.OP_BXOR: case Interpreter.OP_SHL:
+            case Interpreter.OP_SHR:
+                return arith(L, f, (i & 0x7F) - Interpreter.OP_ADD, R[base + b], N[base + b], R[base + c], N[base + c], ra);
+            case Interpreter.OP_ADDK: case Interpreter.OP_SUBK: case Interpreter.OP_MULK: case Interpreter.OP_POWK:
+            case Interpreter.OP_BANDK: case Interpreter.OP_BORK: case Interpreter.OP_BXORK:
+                return arith(L, f, (i & 0x7F) - Interpreter.OP_ADDK, R[base + b], N[base + b], kR[c], kN[c], ra);
+            case Interpreter.OP_SHRI:
+                return arith(L, f, Arith.SHR, R[base + b], N[base + b], Slots.INT, c - Interpreter.OFFSET_SC, ra);
+            case Interpreter.OP_SHLI:
+                return arith(L, f, Arith.SHL, Slots.INT, c - Interpreter.OFFSET_SC, R[base + b], N[base + b], ra);
             case Interpreter.OP_GETTABUP:
                 return Meta.index(L, f, up[b].getValue(), kR[c], ra);
             case Interpreter.OP_GETTABLE:
@@ -100,6 +117,8 @@ final class ColdOps {
                     f.pc += (i >>> 15) + 1;
                 }
                 return L;
+            case Interpreter.OP_TFORCALL:
+                return forCall(L, ra, c);
             case Interpreter.OP_TFORPREP:
                 Meta.markTbc(L, f, ra + 3);
                 f.pc += i >>> 15;
@@ -119,6 +138,18 @@ final class ColdOps {
             default:
                 throw new IllegalStateException("bad opcode " + (i & 0x7F));
         }
+    }
+
+    /**
+     * An arithmetic instruction whose operands the dispatch loop has no fast path for. When they are
+     * numbers, the result is stored and the MMBIN after the instruction skipped; otherwise that MMBIN
+     * runs next and looks for a metamethod. None of these operations divides, so none can fail here.
+     */
+    private static LuaState arith(LuaState L, CallFrame f, int op, Object t1, long n1, Object t2, long n2, int ra) {
+        if (Arith.arith(L, op, L.refs, L.nums, ra, t1, n1, t2, n2)) {
+            f.pc++;
+        }
+        return L;
     }
 
     /** The value operand of a SET instruction: constant C when k is set, else register C. */
@@ -143,6 +174,18 @@ final class ColdOps {
             return L;
         }
         return Calls.call(L, ra, -1);
+    }
+
+    /** TFORCALL: calls the iterator at {@code ra} with the state and control values, copied to ra+4..ra+6. */
+    private static LuaState forCall(LuaState L, int ra, int nResults) {
+        System.arraycopy(L.refs, ra, L.refs, ra + 4, 3);
+        System.arraycopy(L.nums, ra, L.nums, ra + 4, 3);
+        L.top = ra + 7;
+        if (L.refs[ra + 4] instanceof LuaClosure callee) {
+            Calls.pushLua(L, callee, ra + 4, nResults);
+            return L;
+        }
+        return Calls.call(L, ra + 4, nResults);
     }
 
     /** RETURN of {@code n} values at {@code ra} (up to top when n < 0), closing upvalues and tbc variables first (k). */
