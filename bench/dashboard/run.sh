@@ -4,7 +4,7 @@
 # times and SSE throughput measured in the page.
 # Build first from the repository root: ./mvnw -B -q -DskipTests package
 # Usage: bench/dashboard/run.sh [VMS (10000)] [SECONDS (30)] [PAUSE_MS (2000)]
-# MAVEN overrides the Maven command that resolves Selenium (e.g. MAVEN="./mvnw -o").
+# BENCH_CLASSPATH, when set, is used as Selenium's classpath instead of resolving it with Maven.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 vms=${1:-10000}
@@ -26,5 +26,9 @@ until curl -sf "localhost:$port/actuator/health" >/dev/null; do
     sleep 1
 done
 
-${MAVEN:-./mvnw} -B -q -f bench/dashboard/pom.xml dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
-java -cp "$(cat "$work/cp.txt")" bench/dashboard/FarmViewBench.java "http://localhost:$port" "$password" "$vms" "$seconds" "$pause" "$app"
+classpath=${BENCH_CLASSPATH:-}
+if [ -z "$classpath" ]; then
+    ./mvnw -B -q -f bench/dashboard/pom.xml dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
+    classpath=$(cat "$work/cp.txt")
+fi
+java -cp "$classpath" bench/dashboard/FarmViewBench.java "http://localhost:$port" "$password" "$vms" "$seconds" "$pause" "$app"
