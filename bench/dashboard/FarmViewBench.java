@@ -28,52 +28,65 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The farm view under load: starts N busy robots on a running orchestrator, opens the dashboard in
- * headless Debian Chromium, waits until the farm view shows them all, then measures for a while the
- * page's own frame work times (apply + draw, taken in the page), the intervals between animation
- * frames, and what arrived over /api/live. Usage: FarmViewBench BASE_URL ADMIN_PASSWORD VMS SECONDS.
+ * The farm view under load: starts N robots on a running orchestrator, opens the dashboard in headless
+ * Debian Chromium, waits until the farm view shows them all, then measures for a while the page's own
+ * frame work times (apply + draw, taken in the page), the intervals between animation frames, long
+ * tasks, what arrived over /api/live, and the orchestrator's CPU.
+ * Usage: FarmViewBench BASE_URL ADMIN_PASSWORD VMS SECONDS PAUSE_MS ORCHESTRATOR_PID.
  */
 public final class FarmViewBench {
-    /** Parks until a common start time (so starting thousands of runs is not slowed by the first ones), then spins. */
-    private static final String SPINNER = """
+    /**
+     * Works like an RPA robot: a small batch of steps, a log line every 30 batches, then a pause of 0.5 to
+     * 1.5 times pauseMs (at random), so most of the time the VM is parked and holds no thread.
+     */
+    private static final String ROBOT = """
             local time = require("time")
+            local log = require("log")
             local params = ... or {}
-            time.sleep(params.delayMs)
-            local n = 0
+            math.randomseed(params.seed)
+            local steps, n = 0, 0
             while true do
-              n = n + 1
-              if n % 3 == 0 then
-                n = n + 2
+              for i = 1, 200 do
+                n = (n + i) % 1000003
               end
+              steps = steps + 1
+              if steps % 30 == 0 then
+                log.info("step " .. steps .. ": " .. n)
+              end
+              time.sleep(math.floor(params.pauseMs * (0.5 + math.random())))
             end
             """;
+    private static final int CLIENT_THREADS = 8;
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String password = args[1];
         int vms = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
+        int pauseMs = Integer.parseInt(args[4]);
+        ProcessHandle orchestrator = ProcessHandle.of(Long.parseLong(args[5])).orElseThrow();
         HttpClient http = HttpClient.newHttpClient();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
 
-        String task = post(http, base + "/api/tasks", auth, "{\"name\":\"bench-spinner-" + System.currentTimeMillis()
-                + "\",\"source\":" + json(SPINNER) + ",\"overlapPolicy\":\"PARALLEL\",\"limits\":{\"memoryBytes\":262144,"
-                + "\"fuel\":1000000000000000,\"timeoutSeconds\":3600,\"maxConcurrentRuns\":10000},\"modules\":[\"time\"],"
-                + "\"parameters\":[{\"name\":\"delayMs\",\"type\":\"INTEGER\",\"default\":\"0\"}]}");
+        String task = post(http, base + "/api/tasks", auth, "{\"name\":\"bench-robot-" + System.currentTimeMillis()
+                + "\",\"source\":" + json(ROBOT) + ",\"overlapPolicy\":\"PARALLEL\",\"limits\":{\"memoryBytes\":262144,"
+                + "\"fuel\":1000000000000000,\"timeoutSeconds\":3600,\"maxConcurrentRuns\":" + vms + "},"
+                + "\"modules\":[\"time\",\"log\"],\"parameters\":[{\"name\":\"pauseMs\",\"type\":\"INTEGER\"},"
+                + "{\"name\":\"seed\",\"type\":\"INTEGER\"}]}");
         long taskId = id(task);
         long started = System.nanoTime();
-        long spinAt = System.currentTimeMillis() + Math.max(20_000, vms * 40L);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         List<Future<String>> runs = new ArrayList<>();
         for (int i = 0; i < vms; i++) {
-            runs.add(pool.submit(() -> post(http, base + "/api/tasks/" + taskId + "/runs", auth,
-                    "{\"parameters\":{\"delayMs\":" + Math.max(0, spinAt - System.currentTimeMillis()) + "}}")));
+            String body = "{\"parameters\":{\"pauseMs\":" + pauseMs + ",\"seed\":" + i + "}}";
+            runs.add(pool.submit(() -> post(http, base + "/api/tasks/" + taskId + "/runs", auth, body)));
         }
         for (Future<String> run : runs) {
             run.get();
         }
         pool.shutdown();
-        System.out.printf("started %d runs in %.1f s%n", vms, (System.nanoTime() - started) / 1e9);
+        System.out.printf("started %d runs in %.1f s (%d client threads)%n", vms, (System.nanoTime() - started) / 1e9,
+                CLIENT_THREADS);
 
         Path profile = Files.createTempDirectory("farm-bench-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -94,14 +107,18 @@ public final class FarmViewBench {
             System.out.printf("farm view shows %d active VMs after %.1f s%n",
                     counter(driver, "running") + counter(driver, "parked"), (System.nanoTime() - started) / 1e9);
 
-            Thread.sleep(Math.max(0, spinAt - System.currentTimeMillis()) + 5_000);
+            Thread.sleep(5_000);
             JavascriptExecutor js = driver;
             js.executeScript("""
                     window.benchIntervals = [];
+                    window.benchLongTasks = [];
+                    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.benchLongTasks.push(e.duration)))
+                        .observe({ entryTypes: ["longtask"] });
                     let last = performance.now();
                     const tick = (now) => { window.benchIntervals.push(now - last); last = now; requestAnimationFrame(tick); };
                     requestAnimationFrame(tick);
                     window.robofarmFrames();""");
+            Duration cpuBefore = orchestrator.info().totalCpuDuration().orElse(Duration.ZERO);
             @SuppressWarnings("unchecked")
             Map<String, Number> before = (Map<String, Number>) js.executeScript("return window.robofarmLiveReceived()");
             long t0 = System.nanoTime();
@@ -109,6 +126,8 @@ public final class FarmViewBench {
             @SuppressWarnings("unchecked")
             Map<String, Number> after = (Map<String, Number>) js.executeScript("return window.robofarmLiveReceived()");
             double elapsed = (System.nanoTime() - t0) / 1e9;
+            Duration cpu = orchestrator.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
+            List<Double> longTasks = numbers(js.executeScript("return window.benchLongTasks"));
             List<Double> work = numbers(js.executeScript("return window.robofarmFrames()"));
             List<Double> intervals = numbers(js.executeScript("return window.benchIntervals"));
             double chars = after.get("chars").doubleValue() - before.get("chars").doubleValue();
@@ -119,8 +138,12 @@ public final class FarmViewBench {
                     work.size(), percentile(work, 50), percentile(work, 95), percentile(work, 100));
             System.out.printf("animation frame interval, %d frames: median %.2f ms, p95 %.2f ms%n",
                     intervals.size(), percentile(intervals, 50), percentile(intervals, 95));
+            System.out.printf("long tasks (> 50 ms): %d, longest %.0f ms%n", longTasks.size(),
+                    longTasks.isEmpty() ? 0.0 : percentile(longTasks, 100));
             System.out.printf("SSE: %.0f events/s, %.0f bytes/s of event data (%.1f KiB/s)%n",
                     events / elapsed, chars / elapsed, chars / elapsed / 1024);
+            System.out.printf("orchestrator CPU: %.0f %% of one core; load average: %s%n",
+                    cpu.toNanos() / 1e9 / elapsed * 100, Files.readString(Path.of("/proc/loadavg")).trim());
             Path shot = Path.of("target", "farm-bench.png");
             Files.createDirectories(shot.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);

@@ -1,6 +1,7 @@
 // What the farm view shows, kept up to date from the live stream even while another page is open:
 // one cell per active VM (plus runs that ended a moment ago), and per-minute outcome counts for the
-// last hour. Events are only queued when they arrive; apply() folds them in once per animation frame.
+// last hour. Events are only queued when they arrive; apply() folds them in once per animation frame
+// and remembers which cells changed colour, so a frame repaints only those.
 
 import { get } from "./api.js";
 import * as live from "./live.js";
@@ -12,9 +13,12 @@ const MINUTE = 60_000;
 
 export class FarmModel {
   constructor() {
-    /** Cells in display order; a cell is {runId, taskId, taskName, state, parkReason, line, depth, fuel, memory, endedAt}. */
+    /** Cells in display order; a cell is {index, runId, taskId, taskName, state, parkReason, line, depth, fuel, memory, endedAt}. */
     this.cells = [];
     this.byRun = new Map();
+    /** Cells whose displayed state changed since the last repaint, and whether cells moved (so all must be repainted). */
+    this.dirty = new Set();
+    this.moved = true;
     this.pending = [];
     /** minute start (ms) -> {succeeded, failed} */
     this.outcomes = new Map();
@@ -52,11 +56,10 @@ export class FarmModel {
       ended.push(...found.content.filter((r) => r.endedAt && Date.parse(r.endedAt) >= since));
     }
     const keep = new Set(active.map((r) => r.id));
-    this.cells = this.cells.filter((c) => keep.has(c.runId) || c.endedAt);
-    this.byRun = new Map(this.cells.map((c) => [c.runId, c]));
+    this.keepCells((c) => keep.has(c.runId) || c.endedAt);
     for (const run of active) {
       const cell = this.cellFor(run.id, run.taskId, run.taskName);
-      cell.state = run.state;
+      this.update(cell, (c) => { c.state = run.state; });
     }
     this.outcomes.clear();
     this.seenEnded.clear();
@@ -67,12 +70,42 @@ export class FarmModel {
   cellFor(runId, taskId, taskName) {
     let cell = this.byRun.get(runId);
     if (!cell) {
-      cell = { runId, taskId, taskName, state: "QUEUED", parkReason: null, line: 0, depth: 0, fuel: 0,
-        memory: null, vmState: null, endedAt: 0 };
+      cell = { index: this.cells.length, runId, taskId, taskName, state: "QUEUED", parkReason: null, line: 0,
+        depth: 0, fuel: 0, memory: null, vmState: null, endedAt: 0 };
       this.byRun.set(runId, cell);
       this.cells.push(cell);
+      this.dirty.add(cell);
+    } else if (!cell.taskName && taskName) {
+      cell.taskId = taskId;
+      cell.taskName = taskName;
     }
     return cell;
+  }
+
+  /** Keeps the cells `keep` accepts, in order; the others leave the grid, so every cell is repainted. */
+  keepCells(keep) {
+    const before = this.cells.length;
+    this.cells = this.cells.filter(keep);
+    if (this.cells.length === before) return false;
+    this.cells.forEach((c, i) => { c.index = i; });
+    this.byRun = new Map(this.cells.map((c) => [c.runId, c]));
+    this.moved = true;
+    return true;
+  }
+
+  /** Applies `change` to `cell` and marks the cell for repainting if its colour changed. */
+  update(cell, change) {
+    const before = displayState(cell);
+    change(cell);
+    if (displayState(cell) !== before) this.dirty.add(cell);
+  }
+
+  /** The cells to repaint (null: all of them), forgetting them. */
+  takeRepaint() {
+    const cells = this.moved ? null : [...this.dirty];
+    this.moved = false;
+    this.dirty.clear();
+    return cells;
   }
 
   countOutcome(runId, state, at) {
@@ -96,13 +129,8 @@ export class FarmModel {
       }
       this.changed = true;
     }
-    if (this.sweepDue(now)) {
-      const before = this.cells.length;
-      this.cells = this.cells.filter((c) => !c.endedAt || now - c.endedAt < ENDED_VISIBLE_MILLIS);
-      if (this.cells.length !== before) {
-        this.byRun = new Map(this.cells.map((c) => [c.runId, c]));
-        this.changed = true;
-      }
+    if (this.sweepDue(now) && this.keepCells((c) => !c.endedAt || now - c.endedAt < ENDED_VISIBLE_MILLIS)) {
+      this.changed = true;
     }
     const changed = this.changed;
     this.changed = false;
@@ -117,23 +145,27 @@ export class FarmModel {
 
   applyState(e, now) {
     const cell = this.cellFor(e.runId, e.taskId, e.taskName);
-    cell.state = e.to;
-    if (!ACTIVE.has(e.to)) {
-      cell.endedAt = now;
-      this.countOutcome(e.runId, e.to, Date.parse(e.at) || Date.now());
-    }
+    this.update(cell, (c) => {
+      c.state = e.to;
+      if (!ACTIVE.has(e.to)) c.endedAt = now;
+    });
+    if (!ACTIVE.has(e.to)) this.countOutcome(e.runId, e.to, Date.parse(e.at) || Date.now());
   }
 
+  /** A sample of a run not seen yet (its run-state event was missed) creates its cell. */
   applyStats(e) {
-    const cell = this.byRun.get(e.runId);
-    if (!cell || cell.endedAt) return;
-    cell.vmState = e.state;
-    cell.parkReason = e.parkReason;
-    cell.line = e.line;
-    cell.depth = e.callDepth;
-    cell.fuel = e.fuelUsed;
-    if (e.memoryBytes != null) cell.memory = e.memoryBytes;
-    if (cell.state === "QUEUED") cell.state = "RUNNING";
+    if (this.seenEnded.has(e.runId)) return;
+    const cell = this.cellFor(e.runId, null, null);
+    if (cell.endedAt) return;
+    this.update(cell, (c) => {
+      c.vmState = e.state;
+      c.parkReason = e.parkReason;
+      c.line = e.line;
+      c.depth = e.callDepth;
+      c.fuel = e.fuelUsed;
+      if (e.memoryBytes != null) c.memory = e.memoryBytes;
+      if (c.state === "QUEUED") c.state = "RUNNING";
+    });
   }
 
   /** Counts of cells by displayed state, and the farm's memory (sum over live VMs that report it). */

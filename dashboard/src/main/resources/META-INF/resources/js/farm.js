@@ -1,6 +1,7 @@
 // The farm view (home page): a canvas cell per active VM coloured by state, a tooltip with task, line,
 // fuel and memory, counters, and uPlot charts of the last hour. Drawing happens at most once per
-// animation frame and only when something changed; frame times are kept for the benchmark.
+// animation frame and only when something changed, and repaints only the cells whose colour changed
+// (all of them when the grid's layout changed); frame times are kept for the benchmark.
 
 import uPlot from "/webjars/uplot/dist/uPlot.esm.js";
 import { get } from "./api.js";
@@ -52,36 +53,48 @@ export async function farmView() {
       h("section.panel", h("h3", "Active VMs"), chartBoxes[1]),
       h("section.panel", h("h3", "Farm memory"), chartBoxes[2])));
 
-  const layout = { size: 12, columns: 1 };
+  const layout = { size: 12, columns: 1, height: 0 };
   let hovered = null;
   let pointer = null;
   let charts = [];
   let frame = 0;
   let sampler = 0;
 
-  function draw() {
-    const cells = model.cells;
-    const width = canvas.clientWidth || 800;
+  /** Sizes the grid for the cells there are; true when cells now sit elsewhere (so all must be repainted). */
+  function fitLayout(cells, width) {
     const n = Math.max(cells.length, 1);
-    layout.size = Math.max(3, Math.min(18, Math.floor(Math.sqrt((width * MAX_GRID_HEIGHT) / n))));
-    layout.columns = Math.max(1, Math.floor(width / layout.size));
-    const height = Math.max(layout.size, Math.ceil(cells.length / layout.columns) * layout.size);
+    const size = Math.max(3, Math.min(18, Math.floor(Math.sqrt((width * MAX_GRID_HEIGHT) / n))));
+    const columns = Math.max(1, Math.floor(width / size));
+    const height = Math.max(size, Math.ceil(cells.length / columns) * size);
     const ratio = window.devicePixelRatio || 1;
+    let moved = size !== layout.size || columns !== layout.columns || height !== layout.height;
+    Object.assign(layout, { size, columns, height });
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      // Resizing a canvas clears it.
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
       canvas.style.height = `${height}px`;
+      moved = true;
     }
+    return moved;
+  }
+
+  function draw() {
+    const cells = model.cells;
+    const width = canvas.clientWidth || 800;
+    const changed = model.takeRepaint();
+    const all = fitLayout(cells, width) || changed === null;
+    const ratio = window.devicePixelRatio || 1;
     const ctx = canvas.getContext("2d");
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    const byState = {};
-    for (let i = 0; i < cells.length; i++) {
-      const s = displayState(cells[i]);
-      (byState[s] || (byState[s] = [])).push(i);
-    }
     const gap = layout.size > 5 ? 1 : 0;
     const side = layout.size - gap;
+    if (all) ctx.clearRect(0, 0, width, layout.height);
+    const byState = {};
+    for (const cell of all ? cells : changed) {
+      const s = displayState(cell);
+      (byState[s] || (byState[s] = [])).push(cell.index);
+    }
     for (const [state, indexes] of Object.entries(byState)) {
       ctx.fillStyle = COLORS[state] || COLORS.QUEUED;
       for (const i of indexes) {
@@ -116,7 +129,7 @@ export async function farmView() {
     }
     const c = hovered;
     tooltip.replaceChildren(
-      h("div", h("b", c.taskName || `task ${c.taskId}`), ` · run ${c.runId}`),
+      h("div", h("b", c.taskName || (c.taskId ? `task ${c.taskId}` : "task not known yet")), ` · run ${c.runId}`),
       h("div", `${LABELS[displayState(c)] || displayState(c)}${c.parkReason ? ` (${c.parkReason})` : ""}`),
       h("div", `line ${c.line || "—"} · depth ${c.depth || 0}`),
       h("div", `fuel ${count(c.fuel)} · memory ${bytes(c.memory)}`));
@@ -197,7 +210,7 @@ export async function farmView() {
       new uPlot(base([
         { label: "running + parked", stroke: COLORS.RUNNING, width: 2 },
         { label: "queued", stroke: COLORS.QUEUED, width: 2 },
-      ]), [[], [], []], chartBoxes[1]),
+      ], [{}, { values: (u, vals) => vals.map((v) => count(v)), size: 64 }]), [[], [], []], chartBoxes[1]),
       new uPlot(base([{ label: "memory", stroke: "#5c7cfa", fill: "rgba(92,124,250,.15)", width: 2, value: (u, v) => bytes(v) }],
         [{}, { values: (u, vals) => vals.map((v) => bytes(v)), size: 84 }]), [[], []], chartBoxes[2]),
     ];
@@ -208,6 +221,7 @@ export async function farmView() {
     shown() {
       model.drawing = true;
       model.changed = true;
+      model.moved = true;
       makeCharts();
       sample();
       sampler = setInterval(sample, SAMPLE_MILLIS);
@@ -222,11 +236,15 @@ export async function farmView() {
   };
 }
 
+/** A counter tile; the DOM is written only when the number changes. */
 function counter(kind, label) {
   const value = h("div.value", "0");
+  let shown = 0;
   return {
     element: h("div.counter." + kind, { dataset: { counter: kind } }, value, h("div.label", label)),
     set(n) {
+      if (n === shown) return;
+      shown = n;
       value.textContent = count(n);
     },
   };

@@ -75,6 +75,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
     private final Map<Long, RunExecution> executions = new ConcurrentHashMap<>();
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile ExecutorService stateWriters;
+    private volatile RunStateSettler settler;
     private final AtomicInteger started = new AtomicInteger();
     private volatile boolean running;
     private volatile Thread loop;
@@ -228,6 +229,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
     }
 
     private void finish(Run run, RunnableTask task, RunExecution execution, Outcome outcome, Throwable failure) {
+        settler.discard(run.getId());
         String stoppedByNode = execution.stoppedByNode();
         if (stoppedByNode != null && (outcome == null || outcome.kind() == Outcome.Kind.CANCELLED)) {
             try {
@@ -265,7 +267,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
 
     @Override
     public void persistState(long runId, RunState state) {
-        lifecycle.tryMoveTo(runId, state, r -> { });
+        settler.report(runId, state);
     }
 
     @Override
@@ -281,6 +283,8 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
             t.setDaemon(true);
             return t;
         });
+        settler = new RunStateSettler(farm.stateSettling(), lifecycle::settle);
+        settler.start();
         interrupted.recoverAfterCrash();
         running = true;
         unsubscribe = bus.subscribe(new LiveEventBus.Subscriber() {
@@ -323,6 +327,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
             executions.values().forEach(e -> e.stopForShutdown(reason));
             awaitNoExecutions(System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
         }
+        settler.stop();
         stateWriters.shutdown();
         try {
             stateWriters.awaitTermination(10, TimeUnit.SECONDS);

@@ -16,10 +16,14 @@ import java.time.Duration;
  * @param statsInterval  how often each live VM is sampled for the live stream
  * @param shutdownGrace  how long a stopping node lets its runs finish before it stops them
  * @param stateWriters   threads that persist the state changes VMs report
+ * @param stateSettling  how long a run's RUNNING/PARKED change waits before it is persisted; changes
+ *                       within that time fold into one write of the latest state (see {@link RunStateSettler}),
+ *                       so a park shorter than this is not persisted on its own
  */
 @ConfigurationProperties("robofarm.farm")
 public record FarmProperties(Integer workers, Integer capacity, Integer dispatchBatch, Duration pollInterval,
-                             Duration statsInterval, Duration shutdownGrace, Integer stateWriters) {
+                             Duration statsInterval, Duration shutdownGrace, Integer stateWriters,
+                             Duration stateSettling) {
     public FarmProperties {
         int cores = Runtime.getRuntime().availableProcessors();
         workers = workers == null ? cores : workers;
@@ -29,8 +33,12 @@ public record FarmProperties(Integer workers, Integer capacity, Integer dispatch
         statsInterval = statsInterval == null ? Duration.ofMillis(500) : statsInterval;
         shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(30) : shutdownGrace;
         stateWriters = stateWriters == null ? Math.max(2, cores) : stateWriters;
+        stateSettling = stateSettling == null ? Duration.ofMillis(100) : stateSettling;
         if (workers < 1 || capacity < 1 || dispatchBatch < 1 || stateWriters < 1) {
             throw new IllegalArgumentException("robofarm.farm workers, capacity, dispatch-batch and state-writers must be positive");
+        }
+        if (stateSettling.isNegative()) {
+            throw new IllegalArgumentException("robofarm.farm.state-settling must not be negative");
         }
     }
 }

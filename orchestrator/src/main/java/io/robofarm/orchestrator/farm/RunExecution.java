@@ -20,14 +20,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One run's VM as the farm sees it. It listens to the VM on the scheduler's threads and only hands
- * work on: output lines to the log writer, state changes to a state-writer thread. The state
- * changes of one run are chained, so they are persisted in the order the VM made them while the VM
- * never waits for the database.
+ * work on: output lines to the log writer, RUNNING/PARKED changes to the farm (which folds and
+ * persists them later), and its end to a state-writer thread. The steps after the end are chained,
+ * so they run in order while the VM never waits for the database.
  */
 final class RunExecution implements RobotListener, ActiveRun {
     /** What the execution asks of the farm; implemented by {@link Dispatcher}. */
     interface Farm {
-        /** Persists a RUNNING/PARKED change (ignored when the run's state no longer allows it). */
+        /** Hands on a RUNNING/PARKED change to be persisted soon (ignored when the run's state no longer allows it); never blocks. */
         void persistState(long runId, RunState state);
 
         /** Stores one output line. */
@@ -46,7 +46,7 @@ final class RunExecution implements RobotListener, ActiveRun {
     private volatile String stoppedByNode;
     /** The run state last handed to the state writer; touched only on the VM's listener calls. */
     private RunState reported = RunState.RUNNING;
-    /** The tail of this run's persisted state changes. */
+    /** The tail of this run's chained steps. */
     private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
 
     RunExecution(long runId, long taskId, Farm farm, Executor stateWriter) {
@@ -77,7 +77,7 @@ final class RunExecution implements RobotListener, ActiveRun {
         };
         if (state != null && state != reported) {
             reported = state;
-            then(() -> farm.persistState(runId, state));
+            farm.persistState(runId, state);
         }
     }
 
@@ -86,12 +86,7 @@ final class RunExecution implements RobotListener, ActiveRun {
         farm.log(runId, Instant.ofEpochMilli(epochMillis), level.name(), line);
     }
 
-    /** Runs {@code step} on the state writer after every state change reported so far. */
-    synchronized void then(Runnable step) {
-        writes = writes.thenRunAsync(() -> runSafely(step), stateWriter);
-    }
-
-    /** Runs {@code step} on the state writer after every state change reported so far and after {@code barrier}. */
+    /** Runs {@code step} on the state writer after the steps handed on before it and after {@code barrier}. */
     synchronized void thenAfter(CompletableFuture<?> barrier, Runnable step) {
         writes = writes.thenCombine(barrier.exceptionally(e -> null), (a, b) -> a)
                 .thenRunAsync(() -> runSafely(step), stateWriter);

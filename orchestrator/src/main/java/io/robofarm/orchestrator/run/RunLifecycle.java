@@ -146,6 +146,28 @@ public class RunLifecycle {
     }
 
     /**
+     * Moves each run of {@code latest} to its RUNNING or PARKED state in one transaction and announces
+     * the moves after the commit. A run already in that state, or whose state no longer allows the move
+     * (it ended meanwhile), is left as it is.
+     */
+    public void settle(Map<Long, RunState> latest) {
+        Map<Run, RunState> moved = ownTransaction.execute(tx -> {
+            Instant now = Instant.now();
+            Map<Run, RunState> from = new LinkedHashMap<>();
+            for (Run run : runs.lockAllById(latest.keySet())) {
+                RunState to = latest.get(run.getId());
+                RunState before = run.getState();
+                if (before != to && RunTransitions.isAllowed(before, to)) {
+                    run.moveTo(to, now);
+                    from.put(run, before);
+                }
+            }
+            return from;
+        });
+        moved.forEach(this::publish);
+    }
+
+    /**
      * Fails run {@code runId} with {@code reason} and queues a new attempt of it, to start after
      * {@code backoff}, in the same transaction; returns the new attempt.
      */
