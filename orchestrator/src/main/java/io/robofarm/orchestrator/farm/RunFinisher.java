@@ -3,9 +3,9 @@ package io.robofarm.orchestrator.farm;
 import io.robofarm.orchestrator.run.Run;
 import io.robofarm.orchestrator.run.RunLifecycle;
 import io.robofarm.orchestrator.run.RunLogWriter;
+import io.robofarm.orchestrator.support.BackgroundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * round holds one run and waits for nothing.
  */
 @Component
-class RunFinisher implements SmartLifecycle {
+class RunFinisher extends BackgroundWorker {
     /** Starts after and stops before the log writer; starts before and stops after the dispatcher. */
     static final int PHASE = RunLogWriter.PHASE + 50;
     private static final int MAX_ROUND = 500;
@@ -35,10 +35,9 @@ class RunFinisher implements SmartLifecycle {
 
     private final RunLifecycle lifecycle;
     private final BlockingQueue<Ending> endings = new LinkedBlockingQueue<>();
-    private volatile boolean running;
-    private volatile Thread thread;
 
     RunFinisher(RunLifecycle lifecycle) {
+        super("run-finisher", PHASE);
         this.lifecycle = lifecycle;
     }
 
@@ -47,9 +46,10 @@ class RunFinisher implements SmartLifecycle {
         endings.add(new Ending(move, then));
     }
 
-    private void loop() {
+    @Override
+    protected void work() {
         List<Ending> round = new ArrayList<>();
-        while (running || !endings.isEmpty()) {
+        while (isRunning() || !endings.isEmpty()) {
             try {
                 Ending first = endings.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -87,44 +87,5 @@ class RunFinisher implements SmartLifecycle {
                 log.error("Run {}: the step after its final state failed", ending.move().runId(), e);
             }
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        Thread t = new Thread(this::loop, "run-finisher");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
-    }
-
-    /** Stores what is still queued, then stops. */
-    @Override
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
-    }
-
-    /** Like the dispatcher, it keeps going while a test pauses an idle application context. */
-    @Override
-    public boolean isPauseable() {
-        return false;
     }
 }

@@ -2,10 +2,10 @@ package io.robofarm.orchestrator.run;
 
 import io.robofarm.orchestrator.live.LiveEventBus;
 import io.robofarm.orchestrator.live.RunLogLine;
+import io.robofarm.orchestrator.support.BackgroundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -34,7 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  * many were dropped, so its stored log shows the gap where it happened; sequence numbers stay dense.
  */
 @Component
-public class RunLogWriter implements SmartLifecycle {
+public class RunLogWriter extends BackgroundWorker {
     /** Longest stored line; longer ones are cut and marked. */
     static final int MAX_LINE = 4000;
     private static final String CUT_MARK = " …(line cut)";
@@ -61,13 +61,12 @@ public class RunLogWriter implements SmartLifecycle {
     private final ConcurrentHashMap<Long, RunCounter> counters = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> flushWaiters = new ConcurrentLinkedQueue<>();
     private final AtomicLong droppedTotal = new AtomicLong();
-    private volatile boolean running;
-    private volatile Thread flusher;
 
     public RunLogWriter(RunLogStore store, LiveEventBus bus,
                         @Value("${robofarm.logs.buffer-lines:100000}") int bufferLines,
                         @Value("${robofarm.logs.batch-size:1000}") int batchSize,
                         @Value("${robofarm.logs.flush-interval:100ms}") Duration flushInterval) {
+        super("run-log-writer", PHASE);
         this.store = store;
         this.bus = bus;
         this.buffer = new ArrayBlockingQueue<>(bufferLines);
@@ -108,7 +107,7 @@ public class RunLogWriter implements SmartLifecycle {
             counter.seq.incrementAndGet();
         }
         if (buffer.size() >= batchSize) {
-            LockSupport.unpark(flusher);
+            wakeUp();
         }
         bus.publish(entry);
         return true;
@@ -148,7 +147,7 @@ public class RunLogWriter implements SmartLifecycle {
     public CompletableFuture<Void> flushed() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         flushWaiters.add(done);
-        LockSupport.unpark(flusher);
+        wakeUp();
         return done;
     }
 
@@ -157,10 +156,11 @@ public class RunLogWriter implements SmartLifecycle {
         return droppedTotal.get();
     }
 
-    private void flushLoop() {
+    @Override
+    protected void work() {
         List<RunLogLine> batch = new ArrayList<>(batchSize);
-        while (running || !buffer.isEmpty() || !flushWaiters.isEmpty()) {
-            if (buffer.size() < batchSize && flushWaiters.isEmpty() && running) {
+        while (isRunning() || !buffer.isEmpty() || !flushWaiters.isEmpty()) {
+            if (buffer.size() < batchSize && flushWaiters.isEmpty() && isRunning()) {
                 LockSupport.parkNanos(flushNanos);
             }
             flushOnce(batch);
@@ -182,42 +182,5 @@ public class RunLogWriter implements SmartLifecycle {
             batch.clear();
         }
         waiters.forEach(w -> w.complete(null));
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        Thread thread = new Thread(this::flushLoop, "run-log-writer");
-        thread.setDaemon(true);
-        flusher = thread;
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread thread = flusher;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
-    }
-
-    /** The farm keeps running VMs while a test pauses an idle context, and their lines must still be stored. */
-    @Override
-    public boolean isPauseable() {
-        return false;
     }
 }

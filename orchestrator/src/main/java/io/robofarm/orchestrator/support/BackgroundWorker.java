@@ -1,0 +1,73 @@
+package io.robofarm.orchestrator.support;
+
+import org.springframework.context.SmartLifecycle;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One daemon thread that works in the background for as long as the application context runs, in a
+ * given lifecycle phase: the farm's writers, which take work from VM threads and store it in batches.
+ *
+ * <p>{@link #work} runs on the thread; it should loop while {@link #isRunning()} and then store what
+ * is left. {@link #stop()} clears the running flag, unparks the thread and waits up to 10 s for it.
+ * The worker keeps going while a test pauses an idle context, since the farm's VMs still need it.
+ */
+public abstract class BackgroundWorker implements SmartLifecycle {
+    private final String threadName;
+    private final int phase;
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    protected BackgroundWorker(String threadName, int phase) {
+        this.threadName = threadName;
+        this.phase = phase;
+    }
+
+    /** The thread's work: loops while {@link #isRunning()}, then finishes what was handed over. */
+    protected abstract void work();
+
+    /** Wakes the thread if it is parked in {@link LockSupport#parkNanos}. */
+    protected final void wakeUp() {
+        LockSupport.unpark(thread);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread t = new Thread(this::work, threadName);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t == null) {
+            return;
+        }
+        LockSupport.unpark(t);
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return phase;
+    }
+
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+}
