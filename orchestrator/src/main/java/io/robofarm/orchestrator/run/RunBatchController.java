@@ -47,10 +47,10 @@ class RunBatchController {
     @ResponseStatus(HttpStatus.CREATED)
     BatchStarted startAll(@PathVariable long taskId,
                           @RequestBody @Size(min = 1, max = MAX_RUNS, message = "A batch holds 1 to " + MAX_RUNS + " runs")
-                          List<Map<String, Object>> parameterSets,
+                          List<Map<String, Object>> body,
                           @RequestParam(defaultValue = "0") @Min(-1000) @Max(1000) int priority,
                           HttpServletRequest http) {
-        List<Run> queued = service.startAll(taskId, parameterSets, priority,
+        List<Run> queued = service.startAll(taskId, body, priority,
                 RunTrigger.ofAuthorization(http.getHeader(HttpHeaders.AUTHORIZATION)), CurrentUser.name());
         return new BatchStarted(taskId, queued.stream().map(Run::getId).toList());
     }

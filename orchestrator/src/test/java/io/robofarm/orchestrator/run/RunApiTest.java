@@ -121,7 +121,7 @@ class RunApiTest extends ApiTestSupport {
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(body(empty).get("message").asString()).contains("1 to 1000 runs");
+        assertThat(body(empty).get("message").asString()).isEqualTo("body: A batch holds 1 to 1000 runs");
         HttpResponse<String> tooMany = send("POST", path, "operator", "[" + "{},".repeat(1000) + "{}]");
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(body(tooMany).get("message").asString()).contains("1 to 1000 runs");
@@ -130,7 +130,9 @@ class RunApiTest extends ApiTestSupport {
         assertThat(body(mistyped).get("message").asString()).contains("Run [1]").contains("'n'");
         assertThat(send("POST", path, "operator", "[1, 2]").statusCode()).isEqualTo(400);
         assertThat(send("POST", path, "operator", "{\"n\":1}").statusCode()).isEqualTo(400);
-        assertThat(send("POST", path + "?priority=5000", "operator", "[{}]").statusCode()).isEqualTo(400);
+        HttpResponse<String> farTooUrgent = send("POST", path + "?priority=5000", "operator", "[{}]");
+        assertThat(farTooUrgent.statusCode()).isEqualTo(400);
+        assertThat(body(farTooUrgent).get("message").asString()).startsWith("priority: ");
         assertThat(send("POST", "/api/tasks/999999/runs/batch", "operator", "[{}]").statusCode()).isEqualTo(404);
         JsonNode none = body(send("GET", "/api/runs?task=" + task, "viewer", null));
         assertThat(none.get("totalElements").asLong()).isZero();
