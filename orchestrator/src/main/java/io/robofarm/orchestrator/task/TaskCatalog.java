@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Hands out task versions ready to run, for the farm. A version never changes, so its compiled
  * {@link io.robofarm.vm.code.Prototype} is built once and shared by every run; the most recently
  * used {@code robofarm.tasks.compiled-cache-size} versions stay in memory. Which version is a live
- * task's latest is remembered too, until the task is saved or deleted: queueing a run then costs no
- * database read.
+ * task's latest is remembered too, until the task is saved or deleted on this node or for
+ * {@code robofarm.tasks.latest-version-ttl} (1 s), whichever comes first: queueing runs then costs at
+ * most one database read per task and second, and a save made by another node sharing the database
+ * is seen within that time.
  */
 @Service
 public class TaskCatalog {
@@ -22,11 +25,17 @@ public class TaskCatalog {
     private final TaskVersionRepository versions;
     private final ScriptCompiler compiler;
     private final Map<VersionKey, RunnableTask> cache;
-    /** Latest version number by live task id. */
-    private final Map<Long, Integer> latestVersions = new ConcurrentHashMap<>();
+    /** Latest version number by live task id, with when it was read. */
+    private final ConcurrentHashMap<Long, LatestVersion> latestVersions = new ConcurrentHashMap<>();
+    private final long latestVersionTtlNanos;
+
+    private record LatestVersion(int number, long readAtNanos) {
+    }
 
     TaskCatalog(TaskRepository tasks, TaskVersionRepository versions, ScriptCompiler compiler,
-                @Value("${robofarm.tasks.compiled-cache-size:1000}") int cacheSize) {
+                @Value("${robofarm.tasks.compiled-cache-size:1000}") int cacheSize,
+                @Value("${robofarm.tasks.latest-version-ttl:1s}") Duration latestVersionTtl) {
+        this.latestVersionTtlNanos = latestVersionTtl.toNanos();
         this.tasks = tasks;
         this.versions = versions;
         this.compiler = compiler;
@@ -40,11 +49,23 @@ public class TaskCatalog {
 
     /** The latest version of a live task. @throws NotFoundException when there is no such live task */
     public RunnableTask latest(long taskId) {
-        // computeIfAbsent holds the entry while it reads: a save or delete committing meanwhile waits
-        // for the read and then evicts it, so a stale number is never left behind.
-        int number = latestVersions.computeIfAbsent(taskId, id -> tasks.findByIdAndDeletedAtIsNull(id)
-                .orElseThrow(() -> new NotFoundException("No task with id " + id)).getLatestVersion());
-        return version(taskId, number);
+        LatestVersion known = latestVersions.get(taskId);
+        if (known == null || !isFresh(known)) {
+            // compute holds the entry while it reads: a save or delete committing meanwhile waits for
+            // the read and then evicts it, so a stale number is never left behind.
+            known = latestVersions.compute(taskId, (id, current) -> current != null && isFresh(current)
+                    ? current : new LatestVersion(readLatestVersion(id), System.nanoTime()));
+        }
+        return version(taskId, known.number());
+    }
+
+    private boolean isFresh(LatestVersion known) {
+        return System.nanoTime() - known.readAtNanos() < latestVersionTtlNanos;
+    }
+
+    private int readLatestVersion(long taskId) {
+        return tasks.findByIdAndDeletedAtIsNull(taskId)
+                .orElseThrow(() -> new NotFoundException("No task with id " + taskId)).getLatestVersion();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
