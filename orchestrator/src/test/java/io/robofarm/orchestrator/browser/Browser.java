@@ -86,6 +86,14 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Waits for an element matching {@code css} to be displayed and returns its text, read again if the page replaces it. */
+    String visibleText(String css) {
+        return until(d -> {
+            WebElement shown = d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+            return shown == null ? null : shown.getText();
+        });
+    }
+
     /**
      * Waits (up to 20 s) for {@code condition}; an element the page replaced while it was looked at
      * (stale) counts as "not yet", like one that is not there.

@@ -104,11 +104,11 @@ class DashboardBrowserTest {
     void logsInThroughTheLoginForm() {
         browser.open("/");
         browser.typeCredentials("admin", "not-the-password");
-        assertThat(browser.visible("#login-message.error").getText()).isEqualTo("Wrong username or password.");
+        browser.untilText("#login-message.error", "Wrong username or password.");
         assertThat(browser.currentUrl()).endsWith("/login");
         browser.screenshot("00-login-failed");
         browser.logIn("admin", ADMIN_PASSWORD);
-        assertThat(browser.visible("#who").getText()).isEqualTo("admin (ADMIN)");
+        browser.untilText("#who", "admin (ADMIN)");
         browser.until(d -> browser.find("#connection").getText().equals("live"));
         browser.visible("#farm-grid");
         browser.screenshot("01-farm-empty");
@@ -137,7 +137,7 @@ class DashboardBrowserTest {
     void runsTheFixedTaskAndSeesItSucceedWithoutReloading() {
         setSource(FIXED);
         browser.find("#check").click();
-        assertThat(browser.visible("#check-result").getText()).isEqualTo("No compile errors.");
+        browser.untilText("#check-result", "No compile errors.");
         assertThat(browser.findAll(".cm-error-widget")).isEmpty();
         browser.find("#save").click();
         browser.until(d -> browser.currentUrl().matches(".*#/tasks/\\d+$"));
@@ -189,10 +189,10 @@ class DashboardBrowserTest {
 
         browser.route("#/runs/" + runId);
         browser.until(d -> browser.find("#run-state").getText().equals("FAILED"));
-        assertThat(browser.visible("#error-message").getText()).contains("total 150 is over the limit").contains("line 4");
+        assertThat(browser.visibleText("#error-message")).contains("total 150 is over the limit").contains("line 4");
         browser.visible(".cm-failing-line");
         assertThat(lineWithClass("cm-failing-line")).isEqualTo("    error(\"total \" .. total .. \" is over the limit\")");
-        assertThat(browser.visible("#traceback").getText()).contains("browser-fails");
+        assertThat(browser.visibleText("#traceback")).contains("browser-fails");
         browser.screenshot("05-run-failed");
     }
 
@@ -215,7 +215,7 @@ class DashboardBrowserTest {
         int x = (last % columns) * size + size / 2;
         int y = (last / columns) * size + size / 2;
         browser.hover(grid, x, y);
-        assertThat(browser.visible(".tooltip").getText()).contains("browser-sleeper").contains("line").contains("fuel");
+        assertThat(browser.visibleText(".tooltip")).contains("browser-sleeper").contains("line").contains("fuel");
         browser.screenshot("07-farm");
 
         browser.click(grid, x, y);
@@ -240,9 +240,9 @@ class DashboardBrowserTest {
     void aViewerSeesNoEditControls() {
         browser.find("#logout").click();
         browser.until(d -> browser.currentUrl().endsWith("/login?logout"));
-        assertThat(browser.visible("#login-message").getText()).isEqualTo("You have been logged out.");
+        browser.untilText("#login-message", "You have been logged out.");
         browser.logIn("viewer", VIEWER_PASSWORD);
-        assertThat(browser.visible("#who").getText()).isEqualTo("viewer (VIEWER)");
+        browser.untilText("#who", "viewer (VIEWER)");
         assertThat(browser.find("#nav a[data-route='users']").isDisplayed()).isFalse();
 
         browser.route("#/tasks");

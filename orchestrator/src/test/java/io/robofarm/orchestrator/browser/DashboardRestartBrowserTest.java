@@ -57,7 +57,7 @@ class DashboardRestartBrowserTest {
             browser.loseSession();
             browser.route("#/runs");
             browser.until(d -> browser.currentUrl().endsWith("/login?expired#/runs"));
-            assertThat(browser.visible("#login-message").getText()).startsWith("Your session has ended");
+            assertThat(browser.visibleText("#login-message")).startsWith("Your session has ended");
             browser.screenshot("restart-3-session-expired");
             browser.logIn("admin", ADMIN_PASSWORD);
             browser.until(d -> browser.currentUrl().endsWith("/#/runs"));
