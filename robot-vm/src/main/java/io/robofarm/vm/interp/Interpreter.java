@@ -154,15 +154,7 @@ final class Interpreter {
                 if (op == OP_GETFIELD) {
                     if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
                         String key = (String) kR[i >>> 24];
-                        int hint = hints[pc - 1];
-                        int slot = tt.slotOf(key, hint);
-                        Object v = null;
-                        if (slot >= 0) {
-                            if (slot != hint) {
-                                hints[pc - 1] = slot;
-                            }
-                            v = tt.valueAtSlot(slot);
-                        }
+                        Object v = hintedGet(tt, key, hints, pc - 1);
                         if (v == null) {
                             v = Meta.indexChain(tt, key);
                         }
@@ -456,15 +448,7 @@ final class Interpreter {
                         UpValue u = up[(i >>> 16) & 0xFF];
                         Object t = u.refs != null ? u.refs[u.index] : u.ref;
                         if (t instanceof LuaTable tt) {
-                            int hint = hints[pc - 1];
-                            int slot = tt.slotOf((String) kR[i >>> 24], hint);
-                            Object v = null;
-                            if (slot >= 0) {
-                                if (slot != hint) {
-                                    hints[pc - 1] = slot;
-                                }
-                                v = tt.valueAtSlot(slot);
-                            }
+                            Object v = hintedGet(tt, (String) kR[i >>> 24], hints, pc - 1);
                             if (v != null || tt.getMetatable() == null) {
                                 Slots.set(R, N, ra, v);
                                 continue;
@@ -498,15 +482,7 @@ final class Interpreter {
                         N[ra + 1] = N[rb];
                         if ((i & 0x8000) != 0 && t instanceof LuaTable tt) {
                             String key = (String) kR[i >>> 24];
-                            int hint = hints[pc - 1];
-                            int slot = tt.slotOf(key, hint);
-                            Object v = null;
-                            if (slot >= 0) {
-                                if (slot != hint) {
-                                    hints[pc - 1] = slot;
-                                }
-                                v = tt.valueAtSlot(slot);
-                            }
+                            Object v = hintedGet(tt, key, hints, pc - 1);
                             if (v == null) {
                                 v = Meta.indexChain(tt, key);
                             }
@@ -810,6 +786,22 @@ final class Interpreter {
             R = L.refs;
             N = L.nums;
         }
+    }
+
+    /**
+     * The raw value of string {@code key} in {@code tt}, or null, found through the instruction's slot
+     * hint at {@code hints[at]}, which is updated when the key sits elsewhere (GETFIELD, SELF, GETTABUP).
+     */
+    private static Object hintedGet(LuaTable tt, String key, int[] hints, int at) {
+        int hint = hints[at];
+        int slot = tt.slotOf(key, hint);
+        if (slot < 0) {
+            return null;
+        }
+        if (slot != hint) {
+            hints[at] = slot;
+        }
+        return tt.valueAtSlot(slot);
     }
 
     /** The prototype run by a Lua frame. */
