@@ -240,11 +240,13 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
             return;
         }
         RobotHandle handle = execution.handle();
-        RunLifecycle.Move move = outcomes.finalMove(run.getId(), outcome, failure,
+        RunLifecycle.Move move = outcomes.finalMove(run, task, outcome, failure,
                 handle == null ? null : handle.stats().peakMemoryBytes());
         finisher.finish(move, moved -> {
             try {
-                outcomes.retryIfFailed(run, task, outcome, moved != null);
+                if (moved != null) {
+                    outcomes.noteRetry(moved, task);
+                }
             } finally {
                 release(run, execution);
             }

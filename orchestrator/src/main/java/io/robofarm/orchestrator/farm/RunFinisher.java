@@ -1,6 +1,5 @@
 package io.robofarm.orchestrator.farm;
 
-import io.robofarm.orchestrator.run.Run;
 import io.robofarm.orchestrator.run.RunLifecycle;
 import io.robofarm.orchestrator.run.RunLogWriter;
 import io.robofarm.orchestrator.support.BackgroundWorker;
@@ -29,8 +28,8 @@ class RunFinisher extends BackgroundWorker {
     private static final int MAX_ROUND = 500;
     private static final Logger log = LoggerFactory.getLogger(RunFinisher.class);
 
-    /** A final move to store and what to do once it is stored (with the moved run, or null when the move was not allowed). */
-    private record Ending(RunLifecycle.Move move, Consumer<Run> then) {
+    /** A final move to store and what to do once it is stored (with the moved run and its next attempt, or null when the move was not allowed). */
+    private record Ending(RunLifecycle.Move move, Consumer<RunLifecycle.Moved> then) {
     }
 
     private final RunLifecycle lifecycle;
@@ -41,8 +40,8 @@ class RunFinisher extends BackgroundWorker {
         this.lifecycle = lifecycle;
     }
 
-    /** Stores {@code move} with the next round and then calls {@code then} with the moved run, or null. */
-    void finish(RunLifecycle.Move move, Consumer<Run> then) {
+    /** Stores {@code move} with the next round and then calls {@code then} with the moved run and its next attempt, or null. */
+    void finish(RunLifecycle.Move move, Consumer<RunLifecycle.Moved> then) {
         endings.add(new Ending(move, then));
     }
 
@@ -68,7 +67,7 @@ class RunFinisher extends BackgroundWorker {
     }
 
     private void store(List<Ending> round) {
-        Map<Long, Run> moved;
+        Map<Long, RunLifecycle.Moved> moved;
         try {
             moved = lifecycle.moveAll(round.stream().map(Ending::move).toList());
         } catch (RuntimeException e) {

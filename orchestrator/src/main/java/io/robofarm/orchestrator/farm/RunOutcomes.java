@@ -17,25 +17,27 @@ import java.time.Instant;
 /**
  * Turns how a VM ended into the run's final state: SUCCEEDED with its return values as JSON, FAILED
  * with the Lua message, traceback and line, CANCELLED, or TIMED_OUT / FAILED when a limit stopped it.
- * A failed run whose task retries is queued again once its failure is stored, as a new attempt that
- * waits out the task's backoff in the queue, so a crash cannot lose it.
+ * A failed run whose task retries is queued again in the transaction that stores its failure, as a
+ * new attempt that waits out the task's backoff in the queue, so a crash cannot lose it.
  */
 @Component
 class RunOutcomes {
     private static final Logger log = LoggerFactory.getLogger(RunOutcomes.class);
 
-    private final RunLifecycle lifecycle;
     private final RunLogWriter logWriter;
     private final JsonMapper json;
 
-    RunOutcomes(RunLifecycle lifecycle, RunLogWriter logWriter, JsonMapper json) {
-        this.lifecycle = lifecycle;
+    RunOutcomes(RunLogWriter logWriter, JsonMapper json) {
         this.logWriter = logWriter;
         this.json = json;
     }
 
-    /** The final move of run {@code runId} for its VM's outcome; {@code peakMemory} is the most Lua data it held, null if unknown. */
-    RunLifecycle.Move finalMove(long runId, Outcome outcome, Throwable failure, Long peakMemory) {
+    /**
+     * The final move of {@code run} for its VM's outcome, with the next attempt when the script failed
+     * and {@code task} retries; {@code peakMemory} is the most Lua data it held, null if unknown.
+     */
+    RunLifecycle.Move finalMove(Run run, RunnableTask task, Outcome outcome, Throwable failure, Long peakMemory) {
+        long runId = run.getId();
         if (outcome == null) {
             log.error("Run {}: the VM ended without an outcome", runId, failure);
             return new RunLifecycle.Move(runId, RunState.FAILED,
@@ -54,7 +56,7 @@ class RunOutcomes {
             case FAILED -> new RunLifecycle.Move(runId, RunState.FAILED, r -> {
                 r.recordError(outcome.message(), outcome.traceback(), line);
                 r.recordUsage(fuel, peakMemory);
-            });
+            }, run.getAttempt() <= task.retry().attempts() ? Duration.ofSeconds(task.retry().backoffSeconds()) : null);
             case CANCELLED -> new RunLifecycle.Move(runId, RunState.CANCELLED, r -> {
                 r.recordError("cancelled", null, null);
                 r.recordUsage(fuel, peakMemory);
@@ -70,15 +72,11 @@ class RunOutcomes {
         };
     }
 
-    /**
-     * Queues the next attempt of {@code run} when its script failed ({@code moved}: its FAILED state
-     * was stored) and its task retries.
-     */
-    void retryIfFailed(Run run, RunnableTask task, Outcome outcome, boolean moved) {
-        boolean scriptFailed = outcome != null && outcome.kind() == Outcome.Kind.FAILED && moved;
-        if (scriptFailed && run.getAttempt() <= task.retry().attempts()) {
-            Run next = lifecycle.enqueue(run.retry(Instant.now(), Duration.ofSeconds(task.retry().backoffSeconds())));
-            logWriter.append(run.getId(), Instant.now(), "WARN", "retrying as run " + next.getId()
+    /** Notes in the failed run's log that it is retried, when {@code moved} queued a next attempt. */
+    void noteRetry(RunLifecycle.Moved moved, RunnableTask task) {
+        Run next = moved.nextAttempt();
+        if (next != null) {
+            logWriter.append(moved.run().getId(), Instant.now(), "WARN", "retrying as run " + next.getId()
                     + RetryNotes.describe(next, task.retry()));
         }
     }

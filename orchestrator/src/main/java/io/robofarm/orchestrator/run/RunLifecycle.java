@@ -109,8 +109,19 @@ public class RunLifecycle {
         return ids;
     }
 
-    /** One state change of a batch: run {@code runId} goes {@code to}, applying {@code changes} in the same transaction. */
-    public record Move(long runId, RunState to, Consumer<Run> changes) {
+    /**
+     * One state change of a batch: run {@code runId} goes {@code to}, applying {@code changes} in the
+     * same transaction; when {@code retryAfter} is set, a new attempt of the run is queued in that
+     * transaction too, to start after it, so a crash cannot store the failure and lose the retry.
+     */
+    public record Move(long runId, RunState to, Consumer<Run> changes, Duration retryAfter) {
+        public Move(long runId, RunState to, Consumer<Run> changes) {
+            this(runId, to, changes, null);
+        }
+    }
+
+    /** A run that {@link #moveAll} moved, and the next attempt it queued with it (null when none). */
+    public record Moved(Run run, Run nextAttempt) {
     }
 
     /**
@@ -118,30 +129,36 @@ public class RunLifecycle {
      * instead of one each) and announces each after the commit. A move whose run is gone or whose
      * state does not allow it is left out; returns the runs moved, by id.
      */
-    public Map<Long, Run> moveAll(List<Move> moves) {
+    public Map<Long, Moved> moveAll(List<Move> moves) {
         if (moves.isEmpty()) {
             return Map.of();
         }
         Map<Long, RunState> from = new HashMap<>();
-        Map<Long, Run> moved = ownTransaction.execute(tx -> {
+        Map<Long, Moved> moved = ownTransaction.execute(tx -> {
             Map<Long, Run> locked = new HashMap<>();
             for (Run run : runs.lockAllById(moves.stream().map(Move::runId).toList())) {
                 locked.put(run.getId(), run);
             }
             Instant now = Instant.now();
-            Map<Long, Run> done = new LinkedHashMap<>();
+            Map<Long, Moved> done = new LinkedHashMap<>();
             for (Move move : moves) {
                 Run run = locked.get(move.runId());
-                if (run != null && !done.containsKey(move.runId()) && RunTransitions.isAllowed(run.getState(), move.to())) {
+                if (run != null && RunTransitions.isAllowed(run.getState(), move.to())) {
                     from.put(run.getId(), run.getState());
                     run.moveTo(move.to(), now);
                     move.changes().accept(run);
-                    done.put(run.getId(), run);
+                    Run next = move.retryAfter() == null ? null : runs.save(run.retry(now, move.retryAfter()));
+                    done.put(run.getId(), new Moved(run, next));
                 }
             }
             return done;
         });
-        moved.values().forEach(run -> publish(run, from.get(run.getId())));
+        for (Moved done : moved.values()) {
+            publish(done.run(), from.get(done.run().getId()));
+            if (done.nextAttempt() != null) {
+                publish(done.nextAttempt(), null);
+            }
+        }
         return moved;
     }
 

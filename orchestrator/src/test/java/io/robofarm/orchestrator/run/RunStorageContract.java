@@ -145,7 +145,7 @@ abstract class RunStorageContract {
 
         var moved = lifecycle.moveAll(List.of(
                 new RunLifecycle.Move(ok, RunState.SUCCEEDED, r -> r.recordResults("[1]")),
-                new RunLifecycle.Move(failed, RunState.FAILED, r -> r.recordError("boom", null, 2)),
+                new RunLifecycle.Move(failed, RunState.FAILED, r -> r.recordError("boom", null, 2), Duration.ofSeconds(30)),
                 new RunLifecycle.Move(stillQueued, RunState.SUCCEEDED, r -> r.recordResults("[3]")),
                 new RunLifecycle.Move(-1, RunState.SUCCEEDED, r -> { })));
 
@@ -153,6 +153,12 @@ abstract class RunStorageContract {
         assertThat(runs.findById(ok).orElseThrow().getResults()).isEqualTo("[1]");
         assertThat(runs.findById(ok).orElseThrow().getEndedAt()).isNotNull();
         assertThat(runs.findById(failed).orElseThrow().getErrorLine()).isEqualTo(2);
+        Run retry = runs.findById(moved.get(failed).nextAttempt().getId()).orElseThrow();
+        assertThat(retry.getState()).isEqualTo(RunState.QUEUED);
+        assertThat(retry.getRetryOf()).isEqualTo(failed);
+        assertThat(retry.getAttempt()).isEqualTo(2);
+        assertThat(retry.getNotBefore()).isAfter(runs.findById(failed).orElseThrow().getEndedAt().plusSeconds(29));
+        assertThat(moved.get(ok).nextAttempt()).isNull();
         // QUEUED to SUCCEEDED is not in the table: that run is left as it was.
         assertThat(runs.findById(stillQueued).orElseThrow().getState()).isEqualTo(RunState.QUEUED);
         assertThat(runs.findById(stillQueued).orElseThrow().getResults()).isNull();
