@@ -51,9 +51,14 @@ public class RunService {
     public Run start(RunRequest request) {
         RunnableTask task = catalog.latest(request.taskId());
         Map<String, Object> parameters = task.resolveParameters(request.parameters());
-        return lifecycle.enqueue(Run.queued(task.taskId(), task.taskName(), task.versionNumber(), request.trigger(),
-                request.triggeredBy(), request.scheduleId(), json.writeValueAsString(parameters),
-                request.priority(), Instant.now()).firedAt(request.scheduledAt()));
+        return lifecycle.enqueue(queuedRun(task, parameters, request.priority(), request.trigger(), request.triggeredBy(),
+                request.scheduleId(), Instant.now()).firedAt(request.scheduledAt()));
+    }
+
+    private Run queuedRun(RunnableTask task, Map<String, Object> parameters, int priority, RunTrigger trigger,
+                          String triggeredBy, Long scheduleId, Instant now) {
+        return Run.queued(task.taskId(), task.taskName(), task.versionNumber(), trigger, triggeredBy, scheduleId,
+                json.writeValueAsString(parameters), priority, now);
     }
 
     /**
@@ -76,8 +81,7 @@ public class RunService {
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("Run [" + i + "]: " + e.getMessage());
             }
-            queued.add(Run.queued(task.taskId(), task.taskName(), task.versionNumber(), trigger, triggeredBy, null,
-                    json.writeValueAsString(parameters), priority, now));
+            queued.add(queuedRun(task, parameters, priority, trigger, triggeredBy, null, now));
         }
         return lifecycle.enqueueAll(queued);
     }
