@@ -6,13 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import java.time.Clock;
@@ -71,13 +72,12 @@ class SecurityConfig {
     SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
         FormLoginAnswers answers = new FormLoginAnswers();
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login.html", "/css/app.css", "/js/login.js", "/js/api.js",
-                                "/error", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
+                        .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/error", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(answers).failureHandler(answers))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .logout(Customizer.withDefaults())
+                .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .csrf(csrf -> csrf.spa());
         return http.build();
     }
