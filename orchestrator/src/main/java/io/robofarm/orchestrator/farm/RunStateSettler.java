@@ -33,6 +33,8 @@ final class RunStateSettler {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RunStateSettler.class);
+    /** Most runs written in one transaction: a long backlog goes out in bounded batches. */
+    static final int MAX_BATCH = 500;
 
     private final long settlingNanos;
     private final Store store;
@@ -74,27 +76,59 @@ final class RunStateSettler {
         writing.unlock();
     }
 
-    /** Writes the changes that have settled by {@code nowNanos} (all of them when {@code everything}). */
+    /**
+     * Writes the changes that have settled by {@code nowNanos} (all of them when {@code everything}),
+     * at most {@link #MAX_BATCH} runs per transaction. A batch that cannot be written goes back to
+     * the unwritten changes (behind any newer change of the same run) and the error is rethrown.
+     */
     void drain(long nowNanos, boolean everything) {
         writing.lock();
         try {
-            Map<Long, RunState> due = new LinkedHashMap<>();
-            synchronized (pending) {
-                for (Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
-                    Map.Entry<Long, Pending> entry = it.next();
-                    // Entries are in the order of their first change, so also of their due times.
-                    if (!everything && entry.getValue().dueNanos() - nowNanos > 0) {
-                        break;
-                    }
-                    due.put(entry.getKey(), entry.getValue().state());
-                    it.remove();
+            Map<Long, RunState> due;
+            do {
+                due = takeDue(nowNanos, everything);
+                if (due.isEmpty()) {
+                    return;
                 }
-            }
-            if (!due.isEmpty()) {
-                store.persist(due);
-            }
+                try {
+                    store.persist(due);
+                } catch (RuntimeException e) {
+                    putBack(due, nowNanos);
+                    throw e;
+                }
+            } while (due.size() == MAX_BATCH);
         } finally {
             writing.unlock();
+        }
+    }
+
+    private Map<Long, RunState> takeDue(long nowNanos, boolean everything) {
+        Map<Long, RunState> due = new LinkedHashMap<>();
+        synchronized (pending) {
+            for (Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator(); it.hasNext() && due.size() < MAX_BATCH; ) {
+                Map.Entry<Long, Pending> entry = it.next();
+                // Entries are in the order of their first change, so also of their due times.
+                if (!everything && entry.getValue().dueNanos() - nowNanos > 0) {
+                    break;
+                }
+                due.put(entry.getKey(), entry.getValue().state());
+                it.remove();
+            }
+        }
+        return due;
+    }
+
+    /** Puts unwritten changes back in front, due at once, except for runs that changed again meanwhile. */
+    private void putBack(Map<Long, RunState> unwritten, long nowNanos) {
+        synchronized (pending) {
+            Map<Long, Pending> newer = new LinkedHashMap<>(pending);
+            pending.clear();
+            unwritten.forEach((runId, state) -> {
+                if (!newer.containsKey(runId)) {
+                    pending.put(runId, new Pending(nowNanos, state));
+                }
+            });
+            pending.putAll(newer);
         }
     }
 
@@ -126,7 +160,7 @@ final class RunStateSettler {
         try {
             drain(System.nanoTime(), false);
         } catch (RuntimeException e) {
-            log.error("Could not persist settled run states; they are dropped", e);
+            log.error("Could not persist settled run states; they are tried again with the next drain", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.robofarm.orchestrator.run.RunState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** RUNNING/PARKED changes settle, fold into the latest state, and go out as one batch per drain. */
 class RunStateSettlerTest {
@@ -111,5 +113,37 @@ class RunStateSettlerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void aLongBacklogGoesOutInBoundedBatches() {
+        for (long run = 1; run <= RunStateSettler.MAX_BATCH + 1; run++) {
+            settler.report(run, RunState.PARKED, 0);
+        }
+        settler.drain(100 * MS, false);
+        assertThat(batches).extracting(Map::size).containsExactly(RunStateSettler.MAX_BATCH, 1);
+    }
+
+    @Test
+    void aBatchThatCouldNotBeWrittenIsTriedAgainUnlessTheRunChangedMeanwhile() {
+        List<Map<Long, RunState>> written = new ArrayList<>();
+        boolean[] failNext = {true};
+        RunStateSettler[] self = new RunStateSettler[1];
+        RunStateSettler flaky = new RunStateSettler(Duration.ofMillis(100), latest -> {
+            if (failNext[0]) {
+                failNext[0] = false;
+                self[0].report(2, RunState.RUNNING, 150 * MS);
+                throw new IllegalStateException("database away");
+            }
+            written.add(Map.copyOf(latest));
+        });
+        self[0] = flaky;
+        flaky.report(1, RunState.PARKED, 0);
+        flaky.report(2, RunState.PARKED, 0);
+        assertThatThrownBy(() -> flaky.drain(100 * MS, false)).hasMessage("database away");
+        flaky.drain(100 * MS, false);
+        assertThat(written).containsExactly(Map.of(1L, RunState.PARKED));
+        flaky.drain(250 * MS, false);
+        assertThat(written).containsExactly(Map.of(1L, RunState.PARKED), Map.of(2L, RunState.RUNNING));
     }
 }
