@@ -7,6 +7,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,8 @@ class VmSampler {
 
     private final Map<Long, VmStats> lastSent = new ConcurrentHashMap<>();
     private long tick;
+    /** This round's live runs, one list per tick; only the sampler's thread touches it. */
+    private List<List<Long>> round = List.of();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vm-sampler");
         t.setDaemon(true);
@@ -52,19 +56,35 @@ class VmSampler {
         return (int) Math.max(1, farm.statsInterval().toMillis() / TICK_MILLIS);
     }
 
-    /** Samples the next slice of the live runs; the first slice of a round also forgets ended runs. */
+    /**
+     * Samples the next slice of the live runs. The first tick of a round takes one snapshot of the
+     * live runs, split into the round's slices, and forgets ended runs; a run started meanwhile is
+     * sampled from the next round on.
+     */
     private void sampleSlice() {
         int slices = slices();
         int slice = (int) (tick++ % slices);
-        Set<Long> live = dispatcher.runningIds();
         if (slice == 0) {
+            Set<Long> live = dispatcher.runningIds();
             lastSent.keySet().retainAll(live);
+            round = split(live, slices);
         }
-        for (long runId : live) {
-            if (Math.floorMod(runId, slices) == slice) {
-                sample(runId);
-            }
+        if (slice < round.size()) {
+            round.get(slice).forEach(this::sample);
         }
+    }
+
+    private static List<List<Long>> split(Set<Long> runIds, int slices) {
+        List<List<Long>> parts = new ArrayList<>(slices);
+        for (int i = 0; i < slices; i++) {
+            parts.add(new ArrayList<>(runIds.size() / slices + 1));
+        }
+        int next = 0;
+        for (long runId : runIds) {
+            parts.get(next).add(runId);
+            next = (next + 1) % slices;
+        }
+        return parts;
     }
 
     private void sample(long runId) {
