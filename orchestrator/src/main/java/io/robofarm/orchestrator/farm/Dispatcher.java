@@ -192,7 +192,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
 
     /** Registers the execution of a run about to be claimed: before the claim, so a cancel arriving between the two reaches the VM. */
     private RunExecution register(Run run, RunnableTask task) {
-        RunExecution execution = new RunExecution(run.getId(), task.taskId(), this, stateWriters);
+        RunExecution execution = new RunExecution(run.getId(), task.taskId(), this);
         executions.put(run.getId(), execution);
         activeRuns.register(run.getId(), execution);
         logWriter.open(run.getId());
@@ -216,8 +216,9 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
         }
         execution.attach(handle);
         started.incrementAndGet();
-        handle.outcome().whenComplete((outcome, failure) -> execution.thenAfter(logWriter.flushed(),
-                () -> finish(run, task, execution, outcome, failure)));
+        // Finished once the run's last log lines are stored, on a state writer rather than the VM's thread.
+        handle.outcome().whenComplete((outcome, failure) -> logWriter.flushed().whenCompleteAsync(
+                (flushed, notFlushed) -> finishSafely(run, task, execution, outcome, failure), stateWriters));
         return true;
     }
 
@@ -226,6 +227,14 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
         RobotLimits limits = new RobotLimits(task.limits().fuel(), Duration.ofSeconds(task.limits().timeoutSeconds()),
                 task.limits().memoryBytes());
         return new RobotSpec(task.prototype(), parameters, limits, new LinkedHashSet<>(task.modules()), true);
+    }
+
+    private void finishSafely(Run run, RunnableTask task, RunExecution execution, Outcome outcome, Throwable failure) {
+        try {
+            finish(run, task, execution, outcome, failure);
+        } catch (RuntimeException e) {
+            log.error("Run {}: could not finish", run.getId(), e);
+        }
     }
 
     private void finish(Run run, RunnableTask task, RunExecution execution, Outcome outcome, Throwable failure) {

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param pollInterval   how often the dispatcher looks at the queue when nothing woke it
  * @param statsInterval  how often each live VM is sampled for the live stream
  * @param shutdownGrace  how long a stopping node lets its runs finish before it stops them
- * @param stateWriters   threads that persist the state changes VMs report
+ * @param stateWriters   threads that finish ended runs (their final state is then stored by the run finisher)
  * @param stateSettling  how long a run's RUNNING/PARKED change waits before it is persisted; changes
  *                       within that time fold into one write of the latest state (see {@link RunStateSettler}),
  *                       so a park shorter than this is not persisted on its own

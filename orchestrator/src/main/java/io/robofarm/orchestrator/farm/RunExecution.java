@@ -7,22 +7,18 @@ import io.robofarm.vm.interp.StackFrameInfo;
 import io.robofarm.vm.sched.RobotHandle;
 import io.robofarm.vm.sched.RobotListener;
 import io.robofarm.vm.sched.RobotState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One run's VM as the farm sees it. It listens to the VM on the scheduler's threads and only hands
  * work on: output lines to the log writer, RUNNING/PARKED changes to the farm (which folds and
- * persists them later), and its end to a state-writer thread. The steps after the end are chained,
- * so they run in order while the VM never waits for the database.
+ * persists them later); the dispatcher finishes the run on a state-writer thread once its VM has
+ * ended, so the VM never waits for the database.
  */
 final class RunExecution implements RobotListener, ActiveRun {
     /** What the execution asks of the farm; implemented by {@link Dispatcher}. */
@@ -34,26 +30,20 @@ final class RunExecution implements RobotListener, ActiveRun {
         void log(long runId, Instant at, String level, String line);
     }
 
-    private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
-
     final long runId;
     final long taskId;
     private final Farm farm;
-    private final Executor stateWriter;
     private volatile RobotHandle handle;
     private volatile boolean cancelRequested;
     /** Why the node stopped the VM, when it did (shutdown); null for a cancel by a user. */
     private volatile String stoppedByNode;
-    /** The run state last handed to the state writer; touched only on the VM's listener calls. */
+    /** The run state last reported to the farm; touched only on the VM's listener calls. */
     private RunState reported = RunState.RUNNING;
-    /** The tail of this run's chained steps. */
-    private CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
 
-    RunExecution(long runId, long taskId, Farm farm, Executor stateWriter) {
+    RunExecution(long runId, long taskId, Farm farm) {
         this.runId = runId;
         this.taskId = taskId;
         this.farm = farm;
-        this.stateWriter = stateWriter;
     }
 
     /** Attaches the VM; a cancel that came before it is passed on now. */
@@ -84,21 +74,6 @@ final class RunExecution implements RobotListener, ActiveRun {
     @Override
     public void onOutput(RobotHandle robot, long epochMillis, OutputLevel level, String line) {
         farm.log(runId, Instant.ofEpochMilli(epochMillis), level.name(), line);
-    }
-
-    /** Runs {@code step} on the state writer after the steps handed on before it and after {@code barrier}. */
-    synchronized void thenAfter(CompletableFuture<?> barrier, Runnable step) {
-        writes = writes.thenCombine(barrier.exceptionally(e -> null), (a, b) -> a)
-                .thenRunAsync(() -> runSafely(step), stateWriter);
-    }
-
-    /** A failed step is logged and does not stop the steps after it. */
-    private void runSafely(Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            log.error("Run {}: could not persist a state change", runId, e);
-        }
     }
 
     @Override
