@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The robot-vm options that come before lua5.4's own: {@code --sandbox}, {@code --max-fuel N},
- * {@code --timeout 5s|250ms}, {@code --max-memory 64m}, {@code --max-depth N} and
- * {@code --max-output 1m}. They choose the library profile and the limits the script runs under.
+ * {@code --timeout 5s|250ms}, {@code --max-memory 64m}, {@code --max-depth N},
+ * {@code --max-output 1m} and {@code --jit N|off}. They choose the library profile, the limits the
+ * script runs under and when its functions get JVM code.
  *
  * @param sandbox   open the robot sandbox instead of the full standard library
  * @param maxFuel   the fuel budget, or -1 for none
@@ -16,10 +17,11 @@ import java.util.regex.Pattern;
  * @param maxMemory the memory limit in bytes, or -1 for none
  * @param maxDepth  the call depth limit, or -1 for none
  * @param maxOutput the output limit in bytes, or -1 for none
+ * @param jitThreshold how hot a function runs before it gets JVM code, -1 for never, or null for the default
  * @param consumed  how many leading arguments these options took
  */
 record HostOptions(boolean sandbox, long maxFuel, Duration timeout, long maxMemory, int maxDepth, long maxOutput,
-                   int consumed) {
+                   Integer jitThreshold, int consumed) {
     private static final Pattern COUNT = Pattern.compile("\\d{1,18}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,15})([kKmMgG]?)");
@@ -39,6 +41,7 @@ record HostOptions(boolean sandbox, long maxFuel, Duration timeout, long maxMemo
         long maxMemory = -1;
         int maxDepth = -1;
         long maxOutput = -1;
+        Integer jitThreshold = null;
         int i = 0;
         scan:
         while (i < argv.size()) {
@@ -49,13 +52,14 @@ record HostOptions(boolean sandbox, long maxFuel, Duration timeout, long maxMemo
                 case "--max-memory" -> maxMemory = size("--max-memory", value(argv, i++));
                 case "--max-depth" -> maxDepth = depth(value(argv, i++));
                 case "--max-output" -> maxOutput = size("--max-output", value(argv, i++));
+                case "--jit" -> jitThreshold = jit(value(argv, i++));
                 default -> {
                     break scan;
                 }
             }
             i++;
         }
-        return new HostOptions(sandbox, maxFuel, timeout, maxMemory, maxDepth, maxOutput, i);
+        return new HostOptions(sandbox, maxFuel, timeout, maxMemory, maxDepth, maxOutput, jitThreshold, i);
     }
 
     private static String value(List<String> argv, int option) throws BadOption {
@@ -94,6 +98,16 @@ record HostOptions(boolean sandbox, long maxFuel, Duration timeout, long maxMemo
     private static int depth(String text) throws BadOption {
         if (!COUNT.matcher(text).matches() || Long.parseLong(text) < 1 || Long.parseLong(text) > Integer.MAX_VALUE - 1) {
             throw new BadOption("bad --max-depth '" + text + "' (a positive count of nested calls expected)");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static int jit(String text) throws BadOption {
+        if (text.equals("off")) {
+            return -1;
+        }
+        if (!COUNT.matcher(text).matches() || Long.parseLong(text) > Integer.MAX_VALUE) {
+            throw new BadOption("bad --jit '" + text + "' (a count of calls or 'off' expected)");
         }
         return Integer.parseInt(text);
     }

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * The {@code lua5.4} command line, after robot-vm's own {@link HostOptions} ({@code --sandbox},
  * {@code --max-fuel N}, {@code --timeout 5s}, {@code --max-memory 64m}, {@code --max-depth N},
- * {@code --max-output 1m}): {@code [-e STAT] [-l MOD] [-i] [-v] [-W] [-] [FILE [ARGS...]]}
+ * {@code --max-output 1m}, {@code --jit N|off}): {@code [-e STAT] [-l MOD] [-i] [-v] [-W] [-] [FILE [ARGS...]]}
  * with the same {@code arg} table, output and error report (message, traceback, exit status) as lua5.4. It takes
  * its streams and working directory as parameters, so many scripts can run in one JVM.
  */
@@ -120,6 +120,9 @@ public final class LuaCommand {
             }
             if (host.maxOutput() >= 0) {
                 vm.setMaxOutputBytes(host.maxOutput());
+            }
+            if (host.jitThreshold() != null) {
+                vm.setJitThreshold(host.jitThreshold());
             }
             if (options.version()) {
                 stdout.println(VERSION);

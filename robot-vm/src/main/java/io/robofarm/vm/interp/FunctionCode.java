@@ -10,7 +10,8 @@ import java.util.WeakHashMap;
 /**
  * A {@link Prototype} prepared for execution: its constants pre-split into register form (tag or
  * reference plus number bits) so LOADK and the K-operand instructions never unbox, and its nested
- * functions prepared likewise. Immutable, so one instance can serve every VM running the chunk.
+ * functions prepared likewise. Shared by every VM running the chunk: apart from the slot hints and
+ * the {@link Jit}'s bookkeeping, whose races are harmless, it does not change.
  */
 final class FunctionCode {
     final Prototype proto;
@@ -28,6 +29,12 @@ final class FunctionCode {
     final int maxStackSize;
     final int numParams;
     final boolean isVararg;
+    /** JVM code for this function once {@link Jit} found it hot, else null. */
+    CompiledCode compiled;
+    /** How hot the function has run in the interpreter; updated without locks, so only roughly counted. */
+    int heat;
+    /** Set when the function cannot be compiled (too large), so it is not tried again. */
+    boolean jitRejected;
 
     /**
      * Code already prepared, by prototype, so that the robots of a farm running one compiled chunk

@@ -143,344 +143,23 @@ final class Interpreter {
             int base = f.base;
             int pc = f.pc;
             LuaState next;
-            dispatch:
-            while (true) {
-                final int i = code[pc++];
-                final int ra = base + ((i >>> 7) & 0xFF);
-                final int op = i & 0x7F;
-                // The most frequent opcodes (by profiling the benchmarks) are tested one by one before the
-                // switch, most frequent first: C2 compiles these as well-predicted compare-and-branches
-                // instead of one indirect jump through the switch's table, which mispredicts often.
-                if (op == OP_GETFIELD) {
-                    if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
-                        String key = (String) kR[i >>> 24];
-                        Object v = hintedGet(tt, key, hints, pc - 1);
-                        if (v == null) {
-                            v = Meta.indexChain(tt, key);
-                        }
-                        if (v != Meta.SLOW) {
-                            Slots.set(R, N, ra, v);
-                            continue;
-                        }
-                    }
-                    f.pc = pc;
-                    next = ColdOps.execute(L, f, i);
-                    break dispatch;
-                }
-                // ADD, SUB and MUL each keep their own copy of the two-integer and two-float paths,
-                // so the common case costs one tag test and no second switch on the operation;
-                // everything else goes to Arith, whose rules are LuaNumbers'.
-                if (op == OP_ADD) {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT) {
-                        N[ra] = N[rb] + N[rc];
-                        R[ra] = INT;
-                    } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
-                        N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) + Arith.toDouble(tc, N[rc]));
-                        R[ra] = FLT;
-                    } else {
-                        f.pc = pc;
-                        next = ColdOps.execute(L, f, i);
-                        break dispatch;
-                    }
-                    pc++;
-                    continue;
-                }
-                if (op == OP_ADDI) {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    Object tb = R[rb];
-                    if (tb == INT) {
-                        N[ra] = N[rb] + ((i >>> 24) - OFFSET_SC);
-                        R[ra] = INT;
-                        pc++;
-                    } else if (tb == FLT) {
-                        N[ra] = Double.doubleToRawLongBits(Double.longBitsToDouble(N[rb]) + ((i >>> 24) - OFFSET_SC));
-                        R[ra] = FLT;
-                        pc++;
-                    }
-                    continue;
-                }
-                if (op == OP_MOVE) {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    R[ra] = R[rb];
-                    N[ra] = N[rb];
-                    continue;
-                }
-                if (op == OP_GETUPVAL) {
-                    UpValue u = up[(i >>> 16) & 0xFF];
-                    Object[] ur = u.refs;
-                    if (ur != null) {
-                        R[ra] = ur[u.index];
-                        N[ra] = u.nums[u.index];
-                    } else {
-                        R[ra] = u.ref;
-                        N[ra] = u.num;
-                    }
-                    continue;
-                }
-                if (op == OP_JMP) {
-                    int off = (i >>> 7) - OFFSET_SJ;
-                    pc += off;
-                    if (off < 0 && --vm.fuel < 0) {
-                        f.pc = pc;
-                        vm.trap();
-                    }
-                    continue;
-                }
-                if (op == OP_MUL) {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT) {
-                        N[ra] = N[rb] * N[rc];
-                        R[ra] = INT;
-                    } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
-                        N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) * Arith.toDouble(tc, N[rc]));
-                        R[ra] = FLT;
-                    } else {
-                        f.pc = pc;
-                        next = ColdOps.execute(L, f, i);
-                        break dispatch;
-                    }
-                    pc++;
-                    continue;
-                }
-                if (op == OP_FORLOOP) {
-                    if (R[ra + 2] == INT) {
-                        long count = N[ra + 1];
-                        if (count != 0) {
-                            N[ra + 1] = count - 1;
-                            long idx = N[ra] + N[ra + 2];
-                            N[ra] = idx;
-                            N[ra + 3] = idx;
-                            R[ra + 3] = INT;
-                            pc -= i >>> 15;
-                            if (--vm.fuel < 0) {
-                                f.pc = pc;
-                                vm.trap();
-                            }
-                        }
-                    } else {
-                        double step = Double.longBitsToDouble(N[ra + 2]);
-                        double limit = Double.longBitsToDouble(N[ra + 1]);
-                        double idx = Double.longBitsToDouble(N[ra]) + step;
-                        if (step > 0 ? idx <= limit : limit <= idx) {
-                            long bits = Double.doubleToRawLongBits(idx);
-                            N[ra] = bits;
-                            N[ra + 3] = bits;
-                            R[ra + 3] = FLT;
-                            pc -= i >>> 15;
-                            if (--vm.fuel < 0) {
-                                f.pc = pc;
-                                vm.trap();
-                            }
-                        }
-                    }
-                    continue;
-                }
-                if (op == OP_SETFIELD) {
-                    if (R[ra] instanceof LuaTable tt) {
-                        int c = i >>> 24;
-                        String key = (String) kR[(i >>> 16) & 0xFF];
-                        Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
-                        int hint = hints[pc - 1];
-                        int slot = tt.slotOf(key, hint);
-                        if (slot >= 0 && tt.valueAtSlot(slot) != null) {
-                            if (slot != hint) {
-                                hints[pc - 1] = slot;
-                            }
-                            tt.replaceAtSlot(slot, v);
-                            continue;
-                        }
-                        if (Meta.rawSettable(tt)) {
-                            tt.put(key, v);
-                            continue;
-                        }
-                    }
-                    f.pc = pc;
-                    next = ColdOps.execute(L, f, i);
-                    break dispatch;
-                }
-                if (op == OP_GETTABLE) {
-                    int rc = base + (i >>> 24);
-                    if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
-                        Object kt = R[rc];
-                        Object v = kt == INT ? tt.get(N[rc]) : kt instanceof String s ? tt.get(s) : Meta.SLOW;
-                        if (v != Meta.SLOW && (v != null || tt.getMetatable() == null)) {
-                            Slots.set(R, N, ra, v);
-                            continue;
-                        }
-                    }
-                    f.pc = pc;
-                    next = ColdOps.execute(L, f, i);
-                    break dispatch;
-                }
-                if (op == OP_SETTABLE) {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    Object kt = R[rb];
-                    if (R[ra] instanceof LuaTable tt && (kt == INT || kt instanceof String) && Meta.rawSettable(tt)) {
-                        int c = i >>> 24;
-                        Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
-                        if (kt == INT) {
-                            tt.put(N[rb], v);
-                        } else {
-                            tt.put((String) kt, v);
-                        }
-                        continue;
-                    }
-                    f.pc = pc;
-                    next = ColdOps.execute(L, f, i);
-                    break dispatch;
-                }
-                if (op == OP_LT || op == OP_LE) {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    Object ta = R[ra];
-                    Object tb = R[rb];
-                    boolean cond;
-                    if (ta == INT && tb == INT) {
-                        cond = op == OP_LT ? N[ra] < N[rb] : N[ra] <= N[rb];
-                    } else if (ta == FLT && tb == FLT) {
-                        double x = Double.longBitsToDouble(N[ra]);
-                        double y = Double.longBitsToDouble(N[rb]);
-                        cond = op == OP_LT ? x < y : x <= y;
-                    } else {
-                        f.pc = pc;
-                        next = ColdOps.execute(L, f, i);
-                        break dispatch;
-                    }
-                    if (cond != ((i & 0x8000) != 0)) {
-                        pc++;
-                    }
-                    continue;
-                }
-                if (op == OP_SUB) {
-                    int rb = base + ((i >>> 16) & 0xFF);
-                    int rc = base + (i >>> 24);
-                    Object tb = R[rb];
-                    Object tc = R[rc];
-                    if (tb == INT && tc == INT) {
-                        N[ra] = N[rb] - N[rc];
-                        R[ra] = INT;
-                    } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
-                        N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) - Arith.toDouble(tc, N[rc]));
-                        R[ra] = FLT;
-                    } else {
-                        f.pc = pc;
-                        next = ColdOps.execute(L, f, i);
-                        break dispatch;
-                    }
-                    pc++;
-                    continue;
-                }
-                if (op >= OP_EQI && op <= OP_GEI) {
-                    int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
-                    Object ta = R[ra];
-                    boolean cond;
-                    if (ta == INT) {
-                        long x = N[ra];
-                        cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
-                                : op == OP_GTI ? x > imm : x >= imm;
-                    } else if (ta == FLT) {
-                        double x = Double.longBitsToDouble(N[ra]);
-                        cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
-                                : op == OP_GTI ? x > imm : x >= imm;
-                    } else if (op == OP_EQI) {
-                        cond = false;
-                    } else {
-                        f.pc = pc;
-                        next = ColdOps.execute(L, f, i);
-                        break dispatch;
-                    }
-                    if (cond != ((i & 0x8000) != 0)) {
-                        pc++;
-                    }
-                    continue;
-                }
-                if (op == OP_LOADK) {
-                    int bx = i >>> 15;
-                    R[ra] = kR[bx];
-                    N[ra] = kN[bx];
-                    continue;
-                }
-                switch (op) {
-                    case OP_LOADI:
-                        R[ra] = INT;
-                        N[ra] = (i >>> 15) - OFFSET_SBX;
-                        continue;
-                    case OP_LOADF:
-                        R[ra] = FLT;
-                        N[ra] = Double.doubleToRawLongBits((i >>> 15) - OFFSET_SBX);
-                        continue;
-                    case OP_LOADFALSE:
-                        R[ra] = Boolean.FALSE;
-                        continue;
-                    case OP_LFALSESKIP:
-                        R[ra] = Boolean.FALSE;
-                        pc++;
-                        continue;
-                    case OP_LOADTRUE:
-                        R[ra] = Boolean.TRUE;
-                        continue;
-                    case OP_LOADNIL: {
-                        int b = (i >>> 16) & 0xFF;
-                        for (int j = 0; j <= b; j++) {
-                            R[ra + j] = null;
-                        }
-                        continue;
-                    }
-                    case OP_SETUPVAL: {
-                        UpValue u = up[(i >>> 16) & 0xFF];
-                        Object[] ur = u.refs;
-                        if (ur != null) {
-                            ur[u.index] = R[ra];
-                            u.nums[u.index] = N[ra];
-                        } else {
-                            u.ref = R[ra];
-                            u.num = N[ra];
-                        }
-                        continue;
-                    }
-                    case OP_GETTABUP: {
-                        UpValue u = up[(i >>> 16) & 0xFF];
-                        Object t = u.refs != null ? u.refs[u.index] : u.ref;
-                        if (t instanceof LuaTable tt) {
-                            Object v = hintedGet(tt, (String) kR[i >>> 24], hints, pc - 1);
-                            if (v != null || tt.getMetatable() == null) {
-                                Slots.set(R, N, ra, v);
-                                continue;
-                            }
-                        }
-                        break;
-                    }
-                    case OP_GETI: {
+            CompiledCode compiled = fc.compiled;
+            if (compiled == null) {
+                compiled = Jit.warm(fc, vm, 1);
+            }
+            if (compiled != null) {
+                next = compiled.run(L, f);
+            } else {
+                dispatch:
+                while (true) {
+                    final int i = code[pc++];
+                    final int ra = base + ((i >>> 7) & 0xFF);
+                    final int op = i & 0x7F;
+                    // The most frequent opcodes (by profiling the benchmarks) are tested one by one before the
+                    // switch, most frequent first: C2 compiles these as well-predicted compare-and-branches
+                    // instead of one indirect jump through the switch's table, which mispredicts often.
+                    if (op == OP_GETFIELD) {
                         if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
-                            Object v = tt.get((long) (i >>> 24));
-                            if (v != null || tt.getMetatable() == null) {
-                                Slots.set(R, N, ra, v);
-                                continue;
-                            }
-                        }
-                        break;
-                    }
-                    case OP_SETI: {
-                        if (R[ra] instanceof LuaTable tt && Meta.rawSettable(tt)) {
-                            int c = i >>> 24;
-                            tt.put((long) ((i >>> 16) & 0xFF),
-                                    (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c));
-                            continue;
-                        }
-                        break;
-                    }
-                    case OP_SELF: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        Object t = R[rb];
-                        R[ra + 1] = t;
-                        N[ra + 1] = N[rb];
-                        if ((i & 0x8000) != 0 && t instanceof LuaTable tt) {
                             String key = (String) kR[i >>> 24];
                             Object v = hintedGet(tt, key, hints, pc - 1);
                             if (v == null) {
@@ -491,290 +170,623 @@ final class Interpreter {
                                 continue;
                             }
                         }
-                        break;
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                     }
-                    case OP_ADDK: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int c = i >>> 24;
-                        Object tb = R[rb];
-                        Object tc = kR[c];
-                        if (tb == INT && tc == INT) {
-                            N[ra] = N[rb] + kN[c];
-                            R[ra] = INT;
-                        } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
-                            N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) + Arith.toDouble(tc, kN[c]));
-                            R[ra] = FLT;
-                        } else {
-                            break;
-                        }
-                        pc++;
-                        continue;
-                    }
-                    case OP_MULK: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int c = i >>> 24;
-                        Object tb = R[rb];
-                        Object tc = kR[c];
-                        if (tb == INT && tc == INT) {
-                            N[ra] = N[rb] * kN[c];
-                            R[ra] = INT;
-                        } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
-                            N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) * Arith.toDouble(tc, kN[c]));
-                            R[ra] = FLT;
-                        } else {
-                            break;
-                        }
-                        pc++;
-                        continue;
-                    }
-                    case OP_DIVK: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int c = i >>> 24;
-                        Object tb = R[rb];
-                        Object tc = kR[c];
-                        if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
-                            N[ra] = Double.doubleToRawLongBits(
-                                    Arith.toDouble(tb, N[rb]) / Arith.toDouble(tc, kN[c]));
-                            R[ra] = FLT;
-                            pc++;
-                        }
-                        continue;
-                    }
-                    // Integer %, // and & by a constant: inline, with a zero divisor left to Arith's error.
-                    case OP_MODK: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int c = i >>> 24;
-                        if (R[rb] == INT && kR[c] == INT && kN[c] != 0) {
-                            N[ra] = Math.floorMod(N[rb], kN[c]);
-                            R[ra] = INT;
-                            pc++;
-                        } else if (Arith.arith(L, Arith.MOD, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
-                            pc++;
-                        }
-                        continue;
-                    }
-                    case OP_IDIVK: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int c = i >>> 24;
-                        if (R[rb] == INT && kR[c] == INT && kN[c] != 0) {
-                            N[ra] = Math.floorDiv(N[rb], kN[c]);
-                            R[ra] = INT;
-                            pc++;
-                        } else if (Arith.arith(L, Arith.IDIV, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
-                            pc++;
-                        }
-                        continue;
-                    }
-                    case OP_BANDK: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int c = i >>> 24;
-                        if (R[rb] == INT && kR[c] == INT) {
-                            N[ra] = N[rb] & kN[c];
-                            R[ra] = INT;
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    }
-                    case OP_SHRI: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        if (R[rb] == INT) {
-                            N[ra] = LuaNumbers.shiftLeft(N[rb], OFFSET_SC - (i >>> 24));
-                            R[ra] = INT;
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    }
-                    case OP_DIV: {
+                    // ADD, SUB and MUL each keep their own copy of the two-integer and two-float paths,
+                    // so the common case costs one tag test and no second switch on the operation;
+                    // everything else goes to Arith, whose rules are LuaNumbers'.
+                    if (op == OP_ADD) {
                         int rb = base + ((i >>> 16) & 0xFF);
                         int rc = base + (i >>> 24);
                         Object tb = R[rb];
                         Object tc = R[rc];
-                        if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
-                            N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) / Arith.toDouble(tc, N[rc]));
+                        if (tb == INT && tc == INT) {
+                            N[ra] = N[rb] + N[rc];
+                            R[ra] = INT;
+                        } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                            N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) + Arith.toDouble(tc, N[rc]));
                             R[ra] = FLT;
-                            pc++;
+                        } else {
+                            f.pc = pc;
+                            next = ColdOps.execute(L, f, i);
+                            break dispatch;
                         }
+                        pc++;
                         continue;
                     }
-                    // Integer %, //, &, | and ~ inline, with a zero divisor left to Arith's error.
-                    case OP_MOD: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int rc = base + (i >>> 24);
-                        if (R[rb] == INT && R[rc] == INT && N[rc] != 0) {
-                            N[ra] = Math.floorMod(N[rb], N[rc]);
-                            R[ra] = INT;
-                            pc++;
-                        } else if (Arith.arith(L, Arith.MOD, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
-                            pc++;
-                        }
-                        continue;
-                    }
-                    case OP_IDIV: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int rc = base + (i >>> 24);
-                        if (R[rb] == INT && R[rc] == INT && N[rc] != 0) {
-                            N[ra] = Math.floorDiv(N[rb], N[rc]);
-                            R[ra] = INT;
-                            pc++;
-                        } else if (Arith.arith(L, Arith.IDIV, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
-                            pc++;
-                        }
-                        continue;
-                    }
-                    case OP_BAND: case OP_BOR: case OP_BXOR: {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        int rc = base + (i >>> 24);
-                        if (R[rb] == INT && R[rc] == INT) {
-                            long x = N[rb];
-                            long y = N[rc];
-                            N[ra] = op == OP_BAND ? x & y : op == OP_BOR ? x | y : x ^ y;
-                            R[ra] = INT;
-                            pc++;
-                            continue;
-                        }
-                        break;
-                    }
-                    case OP_UNM: {
+                    if (op == OP_ADDI) {
                         int rb = base + ((i >>> 16) & 0xFF);
                         Object tb = R[rb];
                         if (tb == INT) {
-                            N[ra] = -N[rb];
+                            N[ra] = N[rb] + ((i >>> 24) - OFFSET_SC);
                             R[ra] = INT;
-                            continue;
-                        }
-                        if (tb == FLT) {
-                            N[ra] = Double.doubleToRawLongBits(-Double.longBitsToDouble(N[rb]));
+                            pc++;
+                        } else if (tb == FLT) {
+                            N[ra] = Double.doubleToRawLongBits(Double.longBitsToDouble(N[rb]) + ((i >>> 24) - OFFSET_SC));
                             R[ra] = FLT;
-                            continue;
+                            pc++;
                         }
-                        break;
-                    }
-                    case OP_NOT: {
-                        Object v = R[base + ((i >>> 16) & 0xFF)];
-                        R[ra] = v == null || v == Boolean.FALSE ? Boolean.TRUE : Boolean.FALSE;
                         continue;
                     }
-                    case OP_LEN: {
-                        Object v = R[base + ((i >>> 16) & 0xFF)];
-                        if (v instanceof LuaTable t
-                                && (t.getMetatable() == null || t.getMetatable().metamethod(LuaTable.TM_LEN) == null)) {
+                    if (op == OP_MOVE) {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        R[ra] = R[rb];
+                        N[ra] = N[rb];
+                        continue;
+                    }
+                    if (op == OP_GETUPVAL) {
+                        UpValue u = up[(i >>> 16) & 0xFF];
+                        Object[] ur = u.refs;
+                        if (ur != null) {
+                            R[ra] = ur[u.index];
+                            N[ra] = u.nums[u.index];
+                        } else {
+                            R[ra] = u.ref;
+                            N[ra] = u.num;
+                        }
+                        continue;
+                    }
+                    if (op == OP_JMP) {
+                        int off = (i >>> 7) - OFFSET_SJ;
+                        pc += off;
+                        if (off < 0 && --vm.fuel < 0) {
+                            Jit.sliceEnded(vm, f, pc);
+                            next = L;
+                            break dispatch;
+                        }
+                        continue;
+                    }
+                    if (op == OP_MUL) {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        int rc = base + (i >>> 24);
+                        Object tb = R[rb];
+                        Object tc = R[rc];
+                        if (tb == INT && tc == INT) {
+                            N[ra] = N[rb] * N[rc];
                             R[ra] = INT;
-                            N[ra] = t.length();
+                        } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                            N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) * Arith.toDouble(tc, N[rc]));
+                            R[ra] = FLT;
+                        } else {
+                            f.pc = pc;
+                            next = ColdOps.execute(L, f, i);
+                            break dispatch;
+                        }
+                        pc++;
+                        continue;
+                    }
+                    if (op == OP_FORLOOP) {
+                        if (R[ra + 2] == INT) {
+                            long count = N[ra + 1];
+                            if (count != 0) {
+                                N[ra + 1] = count - 1;
+                                long idx = N[ra] + N[ra + 2];
+                                N[ra] = idx;
+                                N[ra + 3] = idx;
+                                R[ra + 3] = INT;
+                                pc -= i >>> 15;
+                                if (--vm.fuel < 0) {
+                                    Jit.sliceEnded(vm, f, pc);
+                                    next = L;
+                                    break dispatch;
+                                }
+                            }
+                        } else {
+                            double step = Double.longBitsToDouble(N[ra + 2]);
+                            double limit = Double.longBitsToDouble(N[ra + 1]);
+                            double idx = Double.longBitsToDouble(N[ra]) + step;
+                            if (step > 0 ? idx <= limit : limit <= idx) {
+                                long bits = Double.doubleToRawLongBits(idx);
+                                N[ra] = bits;
+                                N[ra + 3] = bits;
+                                R[ra + 3] = FLT;
+                                pc -= i >>> 15;
+                                if (--vm.fuel < 0) {
+                                    Jit.sliceEnded(vm, f, pc);
+                                    next = L;
+                                    break dispatch;
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    if (op == OP_SETFIELD) {
+                        if (R[ra] instanceof LuaTable tt) {
+                            int c = i >>> 24;
+                            String key = (String) kR[(i >>> 16) & 0xFF];
+                            Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                            int hint = hints[pc - 1];
+                            int slot = tt.slotOf(key, hint);
+                            if (slot >= 0 && tt.valueAtSlot(slot) != null) {
+                                if (slot != hint) {
+                                    hints[pc - 1] = slot;
+                                }
+                                tt.replaceAtSlot(slot, v);
+                                continue;
+                            }
+                            if (Meta.rawSettable(tt)) {
+                                tt.put(key, v);
+                                continue;
+                            }
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
+                    }
+                    if (op == OP_GETTABLE) {
+                        int rc = base + (i >>> 24);
+                        if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
+                            Object kt = R[rc];
+                            Object v = kt == INT ? tt.get(N[rc]) : kt instanceof String s ? tt.get(s) : Meta.SLOW;
+                            if (v != Meta.SLOW && (v != null || tt.getMetatable() == null)) {
+                                Slots.set(R, N, ra, v);
+                                continue;
+                            }
+                        }
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
+                    }
+                    if (op == OP_SETTABLE) {
+                        int rb = base + ((i >>> 16) & 0xFF);
+                        Object kt = R[rb];
+                        if (R[ra] instanceof LuaTable tt && (kt == INT || kt instanceof String) && Meta.rawSettable(tt)) {
+                            int c = i >>> 24;
+                            Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                            if (kt == INT) {
+                                tt.put(N[rb], v);
+                            } else {
+                                tt.put((String) kt, v);
+                            }
                             continue;
                         }
-                        break;
+                        f.pc = pc;
+                        next = ColdOps.execute(L, f, i);
+                        break dispatch;
                     }
-                    case OP_EQ: {
+                    if (op == OP_LT || op == OP_LE) {
                         int rb = base + ((i >>> 16) & 0xFF);
                         Object ta = R[ra];
                         Object tb = R[rb];
-                        if (ta == tb && ta != INT && ta != FLT) {
-                            if ((i & 0x8000) == 0) {
-                                pc++;
-                            }
-                            continue;
+                        boolean cond;
+                        if (ta == INT && tb == INT) {
+                            cond = op == OP_LT ? N[ra] < N[rb] : N[ra] <= N[rb];
+                        } else if (ta == FLT && tb == FLT) {
+                            double x = Double.longBitsToDouble(N[ra]);
+                            double y = Double.longBitsToDouble(N[rb]);
+                            cond = op == OP_LT ? x < y : x <= y;
+                        } else {
+                            f.pc = pc;
+                            next = ColdOps.execute(L, f, i);
+                            break dispatch;
                         }
-                        if (!(ta instanceof LuaTable) || !(tb instanceof LuaTable)) {
-                            if (Arith.rawEquals(ta, N[ra], tb, N[rb]) != ((i & 0x8000) != 0)) {
-                                pc++;
-                            }
-                            continue;
-                        }
-                        break;
-                    }
-                    case OP_EQK: {
-                        int b = (i >>> 16) & 0xFF;
-                        if (Arith.rawEquals(R[ra], N[ra], kR[b], kN[b]) != ((i & 0x8000) != 0)) {
+                        if (cond != ((i & 0x8000) != 0)) {
                             pc++;
                         }
                         continue;
                     }
-                    case OP_TEST: {
-                        Object v = R[ra];
-                        if ((v != null && v != Boolean.FALSE) != ((i & 0x8000) != 0)) {
-                            pc++;
-                        }
-                        continue;
-                    }
-                    case OP_TESTSET: {
+                    if (op == OP_SUB) {
                         int rb = base + ((i >>> 16) & 0xFF);
-                        Object v = R[rb];
-                        if ((v != null && v != Boolean.FALSE) != ((i & 0x8000) != 0)) {
+                        int rc = base + (i >>> 24);
+                        Object tb = R[rb];
+                        Object tc = R[rc];
+                        if (tb == INT && tc == INT) {
+                            N[ra] = N[rb] - N[rc];
+                            R[ra] = INT;
+                        } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                            N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) - Arith.toDouble(tc, N[rc]));
+                            R[ra] = FLT;
+                        } else {
+                            f.pc = pc;
+                            next = ColdOps.execute(L, f, i);
+                            break dispatch;
+                        }
+                        pc++;
+                        continue;
+                    }
+                    if (op >= OP_EQI && op <= OP_GEI) {
+                        int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
+                        Object ta = R[ra];
+                        boolean cond;
+                        if (ta == INT) {
+                            long x = N[ra];
+                            cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
+                                    : op == OP_GTI ? x > imm : x >= imm;
+                        } else if (ta == FLT) {
+                            double x = Double.longBitsToDouble(N[ra]);
+                            cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
+                                    : op == OP_GTI ? x > imm : x >= imm;
+                        } else if (op == OP_EQI) {
+                            cond = false;
+                        } else {
+                            f.pc = pc;
+                            next = ColdOps.execute(L, f, i);
+                            break dispatch;
+                        }
+                        if (cond != ((i & 0x8000) != 0)) {
                             pc++;
-                        } else {
-                            R[ra] = v;
-                            N[ra] = N[rb];
                         }
                         continue;
                     }
-                    case OP_CALL: {
-                        int b = (i >>> 16) & 0xFF;
-                        if (b != 0) {
-                            L.top = ra + b;
-                        }
-                        f.pc = pc;
-                        if (--vm.fuel < 0) {
-                            vm.trapAtCall();
-                        }
-                        if (R[ra] instanceof LuaClosure callee) {
-                            Calls.pushLua(L, callee, ra, (i >>> 24) - 1);
-                            next = L;
-                        } else {
-                            next = Calls.call(L, ra, (i >>> 24) - 1);
-                        }
-                        break dispatch;
+                    if (op == OP_LOADK) {
+                        int bx = i >>> 15;
+                        R[ra] = kR[bx];
+                        N[ra] = kN[bx];
+                        continue;
                     }
-                    case OP_RETURN0: {
-                        int func = f.func;
-                        int wanted = f.nResults;
-                        for (int j = 0; j < wanted; j++) {
-                            R[func + j] = null;
-                        }
-                        L.top = wanted < 0 ? func : func + wanted;
-                        L.depth--;
-                        if (f.finishOp) {
-                            Meta.finishOp(L, f);
-                        }
-                        next = L;
-                        break dispatch;
-                    }
-                    case OP_RETURN1: {
-                        int func = f.func;
-                        int wanted = f.nResults;
-                        R[func] = R[ra];
-                        N[func] = N[ra];
-                        for (int j = 1; j < wanted; j++) {
-                            R[func + j] = null;
-                        }
-                        L.top = wanted < 0 ? func + 1 : func + wanted;
-                        L.depth--;
-                        if (f.finishOp) {
-                            Meta.finishOp(L, f);
-                        }
-                        next = L;
-                        break dispatch;
-                    }
-                    case OP_TFORLOOP: {
-                        Object v = R[ra + 4];
-                        if (v != null) {
-                            R[ra + 2] = v;
-                            N[ra + 2] = N[ra + 4];
-                            pc -= i >>> 15;
-                            if (--vm.fuel < 0) {
-                                f.pc = pc;
-                                vm.trap();
+                    switch (op) {
+                        case OP_LOADI:
+                            R[ra] = INT;
+                            N[ra] = (i >>> 15) - OFFSET_SBX;
+                            continue;
+                        case OP_LOADF:
+                            R[ra] = FLT;
+                            N[ra] = Double.doubleToRawLongBits((i >>> 15) - OFFSET_SBX);
+                            continue;
+                        case OP_LOADFALSE:
+                            R[ra] = Boolean.FALSE;
+                            continue;
+                        case OP_LFALSESKIP:
+                            R[ra] = Boolean.FALSE;
+                            pc++;
+                            continue;
+                        case OP_LOADTRUE:
+                            R[ra] = Boolean.TRUE;
+                            continue;
+                        case OP_LOADNIL: {
+                            int b = (i >>> 16) & 0xFF;
+                            for (int j = 0; j <= b; j++) {
+                                R[ra + j] = null;
                             }
+                            continue;
                         }
-                        continue;
+                        case OP_SETUPVAL: {
+                            UpValue u = up[(i >>> 16) & 0xFF];
+                            Object[] ur = u.refs;
+                            if (ur != null) {
+                                ur[u.index] = R[ra];
+                                u.nums[u.index] = N[ra];
+                            } else {
+                                u.ref = R[ra];
+                                u.num = N[ra];
+                            }
+                            continue;
+                        }
+                        case OP_GETTABUP: {
+                            UpValue u = up[(i >>> 16) & 0xFF];
+                            Object t = u.refs != null ? u.refs[u.index] : u.ref;
+                            if (t instanceof LuaTable tt) {
+                                Object v = hintedGet(tt, (String) kR[i >>> 24], hints, pc - 1);
+                                if (v != null || tt.getMetatable() == null) {
+                                    Slots.set(R, N, ra, v);
+                                    continue;
+                                }
+                            }
+                            break;
+                        }
+                        case OP_GETI: {
+                            if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
+                                Object v = tt.get((long) (i >>> 24));
+                                if (v != null || tt.getMetatable() == null) {
+                                    Slots.set(R, N, ra, v);
+                                    continue;
+                                }
+                            }
+                            break;
+                        }
+                        case OP_SETI: {
+                            if (R[ra] instanceof LuaTable tt && Meta.rawSettable(tt)) {
+                                int c = i >>> 24;
+                                tt.put((long) ((i >>> 16) & 0xFF),
+                                        (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c));
+                                continue;
+                            }
+                            break;
+                        }
+                        case OP_SELF: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            Object t = R[rb];
+                            R[ra + 1] = t;
+                            N[ra + 1] = N[rb];
+                            if ((i & 0x8000) != 0 && t instanceof LuaTable tt) {
+                                String key = (String) kR[i >>> 24];
+                                Object v = hintedGet(tt, key, hints, pc - 1);
+                                if (v == null) {
+                                    v = Meta.indexChain(tt, key);
+                                }
+                                if (v != Meta.SLOW) {
+                                    Slots.set(R, N, ra, v);
+                                    continue;
+                                }
+                            }
+                            break;
+                        }
+                        case OP_ADDK: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int c = i >>> 24;
+                            Object tb = R[rb];
+                            Object tc = kR[c];
+                            if (tb == INT && tc == INT) {
+                                N[ra] = N[rb] + kN[c];
+                                R[ra] = INT;
+                            } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                                N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) + Arith.toDouble(tc, kN[c]));
+                                R[ra] = FLT;
+                            } else {
+                                break;
+                            }
+                            pc++;
+                            continue;
+                        }
+                        case OP_MULK: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int c = i >>> 24;
+                            Object tb = R[rb];
+                            Object tc = kR[c];
+                            if (tb == INT && tc == INT) {
+                                N[ra] = N[rb] * kN[c];
+                                R[ra] = INT;
+                            } else if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                                N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) * Arith.toDouble(tc, kN[c]));
+                                R[ra] = FLT;
+                            } else {
+                                break;
+                            }
+                            pc++;
+                            continue;
+                        }
+                        case OP_DIVK: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int c = i >>> 24;
+                            Object tb = R[rb];
+                            Object tc = kR[c];
+                            if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                                N[ra] = Double.doubleToRawLongBits(
+                                        Arith.toDouble(tb, N[rb]) / Arith.toDouble(tc, kN[c]));
+                                R[ra] = FLT;
+                                pc++;
+                            }
+                            continue;
+                        }
+                        // Integer %, // and & by a constant: inline, with a zero divisor left to Arith's error.
+                        case OP_MODK: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int c = i >>> 24;
+                            if (R[rb] == INT && kR[c] == INT && kN[c] != 0) {
+                                N[ra] = Math.floorMod(N[rb], kN[c]);
+                                R[ra] = INT;
+                                pc++;
+                            } else if (Arith.arith(L, Arith.MOD, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
+                                pc++;
+                            }
+                            continue;
+                        }
+                        case OP_IDIVK: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int c = i >>> 24;
+                            if (R[rb] == INT && kR[c] == INT && kN[c] != 0) {
+                                N[ra] = Math.floorDiv(N[rb], kN[c]);
+                                R[ra] = INT;
+                                pc++;
+                            } else if (Arith.arith(L, Arith.IDIV, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
+                                pc++;
+                            }
+                            continue;
+                        }
+                        case OP_BANDK: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int c = i >>> 24;
+                            if (R[rb] == INT && kR[c] == INT) {
+                                N[ra] = N[rb] & kN[c];
+                                R[ra] = INT;
+                                pc++;
+                                continue;
+                            }
+                            break;
+                        }
+                        case OP_SHRI: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            if (R[rb] == INT) {
+                                N[ra] = LuaNumbers.shiftLeft(N[rb], OFFSET_SC - (i >>> 24));
+                                R[ra] = INT;
+                                pc++;
+                                continue;
+                            }
+                            break;
+                        }
+                        case OP_DIV: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int rc = base + (i >>> 24);
+                            Object tb = R[rb];
+                            Object tc = R[rc];
+                            if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
+                                N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) / Arith.toDouble(tc, N[rc]));
+                                R[ra] = FLT;
+                                pc++;
+                            }
+                            continue;
+                        }
+                        // Integer %, //, &, | and ~ inline, with a zero divisor left to Arith's error.
+                        case OP_MOD: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int rc = base + (i >>> 24);
+                            if (R[rb] == INT && R[rc] == INT && N[rc] != 0) {
+                                N[ra] = Math.floorMod(N[rb], N[rc]);
+                                R[ra] = INT;
+                                pc++;
+                            } else if (Arith.arith(L, Arith.MOD, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
+                                pc++;
+                            }
+                            continue;
+                        }
+                        case OP_IDIV: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int rc = base + (i >>> 24);
+                            if (R[rb] == INT && R[rc] == INT && N[rc] != 0) {
+                                N[ra] = Math.floorDiv(N[rb], N[rc]);
+                                R[ra] = INT;
+                                pc++;
+                            } else if (Arith.arith(L, Arith.IDIV, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
+                                pc++;
+                            }
+                            continue;
+                        }
+                        case OP_BAND: case OP_BOR: case OP_BXOR: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            int rc = base + (i >>> 24);
+                            if (R[rb] == INT && R[rc] == INT) {
+                                long x = N[rb];
+                                long y = N[rc];
+                                N[ra] = op == OP_BAND ? x & y : op == OP_BOR ? x | y : x ^ y;
+                                R[ra] = INT;
+                                pc++;
+                                continue;
+                            }
+                            break;
+                        }
+                        case OP_UNM: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            Object tb = R[rb];
+                            if (tb == INT) {
+                                N[ra] = -N[rb];
+                                R[ra] = INT;
+                                continue;
+                            }
+                            if (tb == FLT) {
+                                N[ra] = Double.doubleToRawLongBits(-Double.longBitsToDouble(N[rb]));
+                                R[ra] = FLT;
+                                continue;
+                            }
+                            break;
+                        }
+                        case OP_NOT: {
+                            Object v = R[base + ((i >>> 16) & 0xFF)];
+                            R[ra] = v == null || v == Boolean.FALSE ? Boolean.TRUE : Boolean.FALSE;
+                            continue;
+                        }
+                        case OP_LEN: {
+                            Object v = R[base + ((i >>> 16) & 0xFF)];
+                            if (v instanceof LuaTable t
+                                    && (t.getMetatable() == null || t.getMetatable().metamethod(LuaTable.TM_LEN) == null)) {
+                                R[ra] = INT;
+                                N[ra] = t.length();
+                                continue;
+                            }
+                            break;
+                        }
+                        case OP_EQ: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            Object ta = R[ra];
+                            Object tb = R[rb];
+                            if (ta == tb && ta != INT && ta != FLT) {
+                                if ((i & 0x8000) == 0) {
+                                    pc++;
+                                }
+                                continue;
+                            }
+                            if (!(ta instanceof LuaTable) || !(tb instanceof LuaTable)) {
+                                if (Arith.rawEquals(ta, N[ra], tb, N[rb]) != ((i & 0x8000) != 0)) {
+                                    pc++;
+                                }
+                                continue;
+                            }
+                            break;
+                        }
+                        case OP_EQK: {
+                            int b = (i >>> 16) & 0xFF;
+                            if (Arith.rawEquals(R[ra], N[ra], kR[b], kN[b]) != ((i & 0x8000) != 0)) {
+                                pc++;
+                            }
+                            continue;
+                        }
+                        case OP_TEST: {
+                            Object v = R[ra];
+                            if ((v != null && v != Boolean.FALSE) != ((i & 0x8000) != 0)) {
+                                pc++;
+                            }
+                            continue;
+                        }
+                        case OP_TESTSET: {
+                            int rb = base + ((i >>> 16) & 0xFF);
+                            Object v = R[rb];
+                            if ((v != null && v != Boolean.FALSE) != ((i & 0x8000) != 0)) {
+                                pc++;
+                            } else {
+                                R[ra] = v;
+                                N[ra] = N[rb];
+                            }
+                            continue;
+                        }
+                        case OP_CALL: {
+                            int b = (i >>> 16) & 0xFF;
+                            if (b != 0) {
+                                L.top = ra + b;
+                            }
+                            f.pc = pc;
+                            if (--vm.fuel < 0) {
+                                vm.trapAtCall();
+                            }
+                            if (R[ra] instanceof LuaClosure callee) {
+                                Calls.pushLua(L, callee, ra, (i >>> 24) - 1);
+                                next = L;
+                            } else {
+                                next = Calls.call(L, ra, (i >>> 24) - 1);
+                            }
+                            break dispatch;
+                        }
+                        case OP_RETURN0: {
+                            int func = f.func;
+                            int wanted = f.nResults;
+                            for (int j = 0; j < wanted; j++) {
+                                R[func + j] = null;
+                            }
+                            L.top = wanted < 0 ? func : func + wanted;
+                            L.depth--;
+                            if (f.finishOp) {
+                                Meta.finishOp(L, f);
+                            }
+                            next = L;
+                            break dispatch;
+                        }
+                        case OP_RETURN1: {
+                            int func = f.func;
+                            int wanted = f.nResults;
+                            R[func] = R[ra];
+                            N[func] = N[ra];
+                            for (int j = 1; j < wanted; j++) {
+                                R[func + j] = null;
+                            }
+                            L.top = wanted < 0 ? func + 1 : func + wanted;
+                            L.depth--;
+                            if (f.finishOp) {
+                                Meta.finishOp(L, f);
+                            }
+                            next = L;
+                            break dispatch;
+                        }
+                        case OP_TFORLOOP: {
+                            Object v = R[ra + 4];
+                            if (v != null) {
+                                R[ra + 2] = v;
+                                N[ra + 2] = N[ra + 4];
+                                pc -= i >>> 15;
+                                if (--vm.fuel < 0) {
+                                    Jit.sliceEnded(vm, f, pc);
+                                    next = L;
+                                    break dispatch;
+                                }
+                            }
+                            continue;
+                        }
+                        default:
+                            break;
                     }
-                    default:
-                        break;
+                    f.pc = pc;
+                    next = ColdOps.execute(L, f, i);
+                    break dispatch;
                 }
-                f.pc = pc;
-                next = ColdOps.execute(L, f, i);
-                break dispatch;
             }
             if (next != L) {
                 return next;
@@ -792,7 +804,7 @@ final class Interpreter {
      * The raw value of string {@code key} in {@code tt}, or null, found through the instruction's slot
      * hint at {@code hints[at]}, which is updated when the key sits elsewhere (GETFIELD, SELF, GETTABUP).
      */
-    private static Object hintedGet(LuaTable tt, String key, int[] hints, int at) {
+    static Object hintedGet(LuaTable tt, String key, int[] hints, int at) {
         int hint = hints[at];
         int slot = tt.slotOf(key, hint);
         if (slot < 0) {

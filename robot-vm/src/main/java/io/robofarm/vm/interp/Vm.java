@@ -47,6 +47,8 @@ public final class Vm {
 
     /** Work left in the current slice. */
     long fuel = FUEL_SLICE;
+    /** Heat at which a Lua function gets JVM code ({@link Jit}); negative: never. */
+    int jitThreshold = Jit.DEFAULT_THRESHOLD;
     /** Length of the current slice: the work done in it is {@code slice - fuel}. */
     private long slice = FUEL_SLICE;
     /** Work done in slices that have ended. */
@@ -265,6 +267,16 @@ public final class Vm {
                 main.state.clearAboveTop();
             }
         }
+    }
+
+    /**
+     * Sets how hot a Lua function must run before it is translated to JVM code: 0 translates every
+     * function when it first runs, a negative value never (the interpreter runs everything). The
+     * default is 256, or the system property
+     * {@code robofarm.vm.jit.threshold}. Results are the same either way; only the speed differs.
+     */
+    public void setJitThreshold(int threshold) {
+        jitThreshold = threshold;
     }
 
     /**
