@@ -1,7 +1,8 @@
 // The farm view (home page): a canvas cell per active VM coloured by state, a tooltip with task, line,
 // fuel and memory, counters, and uPlot charts of the last hour. Drawing happens at most once per
-// animation frame and only when something changed, and repaints only the cells whose colour changed
-// (all of them when the grid's layout changed); frame times are kept for the benchmark.
+// animation frame and only when something changed: it repaints only the cells whose colour changed
+// (all of them when the grid's layout changed), and the counters only when the model's counts did;
+// frame times are kept for the benchmark.
 
 import uPlot from "/webjars/uplot/dist/uPlot.esm.js";
 import { get } from "./api.js";
@@ -79,10 +80,10 @@ export async function farmView() {
     return moved;
   }
 
-  function draw() {
+  /** Paints the `changed` cells (null: every cell), or all of them if the grid's layout changed. */
+  function draw(changed) {
     const cells = model.cells;
     const width = canvas.clientWidth || 800;
-    const changed = model.takeRepaint();
     const all = fitLayout(cells, width) || changed === null;
     const ratio = window.devicePixelRatio || 1;
     const ctx = canvas.getContext("2d");
@@ -141,9 +142,12 @@ export async function farmView() {
   function onFrame() {
     const started = performance.now();
     const now = Date.now();
-    if (model.apply(now)) {
-      draw();
-      updateCounters(now);
+    const changed = model.apply(now);
+    const repaint = model.takeRepaint();
+    const painted = repaint === null || repaint.length > 0;
+    if (painted) draw(repaint);
+    if (model.takeCountersChanged()) updateCounters(now);
+    if (changed || painted) {
       if (pointer) showTooltip();
       const spent = performance.now() - started;
       frameTimes.push(spent);
@@ -167,7 +171,8 @@ export async function farmView() {
 
   function sample() {
     const now = Date.now();
-    const t = model.tally();
+    // Also ages the last hour's counters when no run ends for a while.
+    const t = updateCounters(now);
     samples.push({ t: now / 1000, active: t.RUNNING + t.PARKED, queued: t.QUEUED, memory: t.memory });
     while (samples.length && samples[0].t < (now - HOUR) / 1000) samples.shift();
     refreshCharts(now);
@@ -220,7 +225,6 @@ export async function farmView() {
     element,
     shown() {
       model.drawing = true;
-      model.changed = true;
       model.moved = true;
       makeCharts();
       sample();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands out task versions ready to run, for the farm. A version never changes, so its compiled
@@ -25,8 +26,10 @@ public class TaskCatalog {
     private final TaskVersionRepository versions;
     private final ScriptCompiler compiler;
     private final Map<VersionKey, RunnableTask> cache;
-    /** Latest version number by live task id, with when it was read. */
+    /** Latest version number by live task id, with when the read that found it began. */
     private final ConcurrentHashMap<Long, LatestVersion> latestVersions = new ConcurrentHashMap<>();
+    /** Saves and deletes heard of so far; a read that began before one of them may be stale and is not kept. */
+    private final AtomicLong invalidations = new AtomicLong();
     private final long latestVersionTtlNanos;
 
     private record LatestVersion(int number, long readAtNanos) {
@@ -51,12 +54,30 @@ public class TaskCatalog {
     public RunnableTask latest(long taskId) {
         LatestVersion known = latestVersions.get(taskId);
         if (known == null || !isFresh(known)) {
-            // compute holds the entry while it reads: a save or delete committing meanwhile waits for
-            // the read and then evicts it, so a stale number is never left behind.
-            known = latestVersions.compute(taskId, (id, current) -> current != null && isFresh(current)
-                    ? current : new LatestVersion(readLatestVersion(id), System.nanoTime()));
+            known = load(taskId);
         }
         return version(taskId, known.number());
+    }
+
+    /**
+     * Reads a task's latest version from the database, outside any lock of the map, and remembers it
+     * unless it may already be stale. A save or delete counts itself in {@link #invalidations} before it
+     * evicts its task; the number read is installed only if no invalidation was counted since the read
+     * began (checked and installed in one {@code compute}, which the eviction waits for), so an entry
+     * left behind by a read that began before a save committed is impossible. Any save or delete on this
+     * node stops reads in flight from being kept, not only its task's: saves are rare, and such a read
+     * still answers the call that made it. A read never replaces an entry from a read that began later.
+     */
+    private LatestVersion load(long taskId) {
+        long seenInvalidations = invalidations.get();
+        long startedAt = System.nanoTime();
+        LatestVersion read = new LatestVersion(readLatestVersion(taskId), startedAt);
+        latestVersions.compute(taskId, (id, current) -> {
+            boolean invalidatedSince = invalidations.get() != seenInvalidations;
+            boolean laterReadKept = current != null && current.readAtNanos() - startedAt > 0;
+            return invalidatedSince || laterReadKept ? current : read;
+        });
+        return read;
     }
 
     private boolean isFresh(LatestVersion known) {
@@ -70,12 +91,18 @@ public class TaskCatalog {
 
     @TransactionalEventListener(fallbackExecution = true)
     public void onTaskSaved(TaskSaved event) {
-        latestVersions.remove(event.taskId());
+        forgetLatestVersion(event.taskId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     public void onTaskDeleted(TaskDeleted event) {
-        latestVersions.remove(event.taskId());
+        forgetLatestVersion(event.taskId());
+    }
+
+    /** Counts the invalidation before evicting, so a read in flight either sees the count or is evicted after it installs. */
+    private void forgetLatestVersion(long taskId) {
+        invalidations.incrementAndGet();
+        latestVersions.remove(taskId);
     }
 
     /**

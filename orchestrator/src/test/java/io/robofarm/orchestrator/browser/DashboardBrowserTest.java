@@ -1,5 +1,6 @@
 package io.robofarm.orchestrator.browser;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
+import java.util.List;
 
 import static io.robofarm.orchestrator.browser.AdminApi.idOf;
 import static io.robofarm.orchestrator.browser.AdminApi.json;
@@ -24,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in a real headless Chromium against the application on a random port with its own H2
  * file: log in, see a compile error at its line, fix and run a task and watch it succeed without a
- * reload, schedule it every 2 s and watch new runs arrive, see a failing run's line highlighted, and
- * check that a VIEWER is shown no edit controls. The tests share one browser session and run in order.
+ * reload, schedule it every 2 s and watch new runs arrive, see a failing run's line highlighted, see
+ * the farm's counters agree with its cells, and check that a VIEWER is shown no edit controls. The
+ * tests share one browser session and run in order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:file:./target/h2/DashboardBrowserTest-${random.uuid}",
@@ -56,6 +59,57 @@ class DashboardBrowserTest {
             check(50)
             check(150)
             """;
+
+    /**
+     * The farm counters shown, the page's farm model's counts and its cells counted anew, as
+     * "queued Q running R parked P", then the memory the model counts and the cells' memory summed.
+     */
+    private static final String FARM_COUNTS = """
+            return (async () => {
+              const farm = await import('/js/farm-model.js');
+              const model = await farm.farmModel();
+              const shown = (kind) => Number(document.querySelector(`[data-counter='${kind}'] .value`).textContent.replace(/\\D/g, ''));
+              const line = (t) => `queued ${t.QUEUED} running ${t.RUNNING} parked ${t.PARKED}`;
+              const recount = { QUEUED: 0, RUNNING: 0, PARKED: 0, memory: 0 };
+              for (const cell of model.cells.filter((c) => !c.endedAt)) {
+                recount[farm.displayState(cell)]++;
+                recount.memory += cell.memory || 0;
+              }
+              const kept = model.tally();
+              return [line({ QUEUED: shown('queued'), RUNNING: shown('running'), PARKED: shown('parked') }),
+                line(kept), line(recount), kept.memory, recount.memory];
+            })();""";
+    /** Feeds live events to a new farm model and notes its counts, and what wants repainting, after each step. */
+    private static final String MODEL_STEPS = """
+            return (async () => {
+              const { FarmModel } = await import('/js/farm-model.js');
+              const model = new FarmModel();
+              const steps = [];
+              let now = Date.now();
+              const stats = (runId, parkReason, line, memoryBytes) =>
+                ({ runId, state: parkReason ? 'PARKED' : 'RUNNING', parkReason, line, callDepth: 1, fuelUsed: line, memoryBytes });
+              const step = (name, ...events) => {
+                model.pending.push(...events);
+                model.apply(now += 100);
+                note(name);
+              };
+              const note = (name) => {
+                const t = model.tally();
+                const repaint = model.takeRepaint();
+                steps.push(`${name}: queued ${t.QUEUED} running ${t.RUNNING} parked ${t.PARKED} memory ${t.memory}, counters `
+                  + (model.takeCountersChanged() ? 'changed' : 'unchanged') + (repaint && !repaint.length ? ', repaint 0' : ''));
+              };
+              step('two queued', { runId: 1, taskId: 9, taskName: 't', to: 'QUEUED' }, { runId: 2, taskId: 9, taskName: 't', to: 'QUEUED' });
+              step('one ran, one parked', stats(1, null, 3, 100), stats(2, 'sleep', 4, 50));
+              step('a new line only', stats(1, null, 5, 100));
+              step('more memory only', stats(1, null, 5, 140));
+              step('one succeeded', { runId: 1, taskId: 9, taskName: 't', to: 'SUCCEEDED', at: new Date(now).toISOString() });
+              now += 15000;
+              step('ended cell swept away');
+              model.keepCells((c) => c.runId !== 2);
+              note('parked cell dropped');
+              return steps;
+            })();""";
 
     private static final int SLEEPERS = 120;
     private static final String SLEEPER = """
@@ -209,6 +263,10 @@ class DashboardBrowserTest {
         browser.route("#/farm");
         WebElement grid = browser.visible("#farm-grid");
         browser.until(d -> counter("running") + counter("parked") >= SLEEPERS / 2);
+        List<?> counts = (List<?>) browser.script(FARM_COUNTS);
+        assertThat(counts.get(1)).as("counts kept as cells change").isEqualTo(counts.get(2));
+        assertThat(counts.get(0)).as("counters shown").isEqualTo(counts.get(1));
+        assertThat(counts.get(3)).as("memory kept as cells change").isEqualTo(counts.get(4));
         int last = Integer.parseInt(grid.getDomAttribute("data-cells")) - 1;
         int size = Integer.parseInt(grid.getDomAttribute("data-cell-size"));
         int columns = Integer.parseInt(grid.getDomAttribute("data-columns"));
@@ -237,6 +295,19 @@ class DashboardBrowserTest {
 
     @Test
     @Order(7)
+    void aFarmModelCountsItsCellsByStateAsTheyChange() {
+        assertThat(browser.script(MODEL_STEPS)).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(
+                "two queued: queued 2 running 0 parked 0 memory 0, counters changed",
+                "one ran, one parked: queued 0 running 1 parked 1 memory 150, counters changed",
+                "a new line only: queued 0 running 1 parked 1 memory 150, counters unchanged, repaint 0",
+                "more memory only: queued 0 running 1 parked 1 memory 190, counters unchanged, repaint 0",
+                "one succeeded: queued 0 running 0 parked 1 memory 50, counters changed",
+                "ended cell swept away: queued 0 running 0 parked 1 memory 50, counters unchanged",
+                "parked cell dropped: queued 0 running 0 parked 0 memory 0, counters changed");
+    }
+
+    @Test
+    @Order(8)
     void aViewerSeesNoEditControls() {
         browser.find("#logout").click();
         browser.until(d -> browser.currentUrl().endsWith("/login?logout"));
