@@ -1,9 +1,5 @@
 package io.robofarm.orchestrator.web;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -32,7 +28,6 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -62,25 +57,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e, WebRequest request) {
         return problem(e, HttpStatus.CONFLICT, "Someone else changed it at the same time; reload and try again", request);
-    }
-
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Object> constraint(ConstraintViolationException e, WebRequest request) {
-        String message = e.getConstraintViolations().stream()
-                .map(v -> fieldOf(v) + ": " + v.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return problem(e, HttpStatus.BAD_REQUEST, message, request);
-    }
-
-    /** The violation's path as the client knows it: a controller parameter's name, without the Java method's. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
-        if (nodes.hasNext() && nodes.next().getKind() == ElementKind.METHOD) {
-            String path = violation.getPropertyPath().toString();
-            return path.substring(path.indexOf('.') + 1);
-        }
-        return violation.getPropertyPath().toString();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
