@@ -32,9 +32,13 @@ export async function sendWithCsrf(method, path, { headers = {}, body } = {}) {
   return response;
 }
 
+// Set once the user logs out: a request still in flight then gets a 401 that must not turn the
+// logout page into the "session expired" one.
+let loggingOut = false;
+
 /** After a lost session: the login page, which brings the user back to this view (the hash). */
 export function toLogin() {
-  window.location.assign("/login?expired" + location.hash);
+  if (!loggingOut) window.location.assign("/login?expired" + location.hash);
 }
 
 export async function request(method, path, body) {
@@ -58,6 +62,7 @@ export const put = (path, body) => request("PUT", path, body);
 export const del = (path) => request("DELETE", path);
 
 export async function logout() {
+  loggingOut = true;
   await sendWithCsrf("POST", "/logout");
   window.location.assign("/login?logout");
 }

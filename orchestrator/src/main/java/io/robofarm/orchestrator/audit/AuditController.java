@@ -3,7 +3,6 @@ package io.robofarm.orchestrator.audit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.data.domain.Page;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +13,6 @@ import java.util.List;
 
 /** Read access to the audit log. */
 @RestController
-@Validated
 @RequestMapping("/api/audit")
 class AuditController {
     private final AuditLog auditLog;

@@ -29,7 +29,6 @@ import java.util.Map;
 /** Runs over REST: run a task now, list and read runs, page through their logs, cancel, look at a live stack. */
 @RestController
 @RequestMapping("/api")
-@Validated
 class RunController {
     private final RunService service;
     private final RunRepository runs;

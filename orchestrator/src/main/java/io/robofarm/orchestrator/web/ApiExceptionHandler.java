@@ -1,11 +1,9 @@
 package io.robofarm.orchestrator.web;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +16,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -28,9 +27,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -61,25 +59,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(e, HttpStatus.CONFLICT, "Someone else changed it at the same time; reload and try again", request);
     }
 
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Object> constraint(ConstraintViolationException e, WebRequest request) {
-        String message = e.getConstraintViolations().stream()
-                .map(v -> fieldOf(v) + ": " + v.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return problem(e, HttpStatus.BAD_REQUEST, message, request);
-    }
-
-    /** The violation's path as the client knows it: a controller parameter's name, without the Java method's. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
-        if (nodes.hasNext() && nodes.next().getKind() == ElementKind.METHOD) {
-            String path = violation.getPropertyPath().toString();
-            return path.substring(path.indexOf('.') + 1);
-        }
-        return violation.getPropertyPath().toString();
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
         String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
@@ -96,31 +75,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
+        List<InvalidValue> invalid = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new InvalidValue(f.getField(), String.valueOf(f.getDefaultMessage())))
                 .toList();
-        String message = e.getBindingResult().getFieldErrors().stream()
-                .map(ApiExceptionHandler::describe)
-                .sorted()
-                .collect(Collectors.joining("; "));
-        if (message.isEmpty()) {
-            message = e.getBindingResult().getAllErrors().stream()
-                    .map(o -> String.valueOf(o.getDefaultMessage()))
-                    .collect(Collectors.joining("; "));
-        }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        body.setProperty("errors", errors);
-        return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+        return invalidInput(e, invalid, e.getBindingResult().getAllErrors(), headers, request);
     }
 
+    /**
+     * Spring validates constraints on a handler's own parameters (a query parameter's range, a batch's size) before
+     * the call; each is named as the client sent it. A return value that breaks its constraints is our bug.
+     */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
                                                                             HttpStatusCode status, WebRequest request) {
-        String message = e.getAllErrors().stream()
-                .map(o -> String.valueOf(o.getDefaultMessage()))
-                .collect(Collectors.joining("; "));
-        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message), headers, HttpStatus.BAD_REQUEST, request);
+        if (e.isForReturnValue()) {
+            return unexpected(e, request);
+        }
+        List<InvalidValue> invalid = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new InvalidValue(
+                        error instanceof FieldError field ? field.getField() : clientName(result.getMethodParameter()),
+                        String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return invalidInput(e, invalid, e.getAllErrors(), headers, request);
     }
 
     @Override
@@ -167,8 +143,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(status, message), new HttpHeaders(), status, request);
     }
 
-    private static String describe(FieldError error) {
-        return error.getField() + ": " + error.getDefaultMessage();
+    /**
+     * A 400 that lists what was invalid as {@code errors} and in the message, by name; errors tied to no name
+     * (a check across fields) make the message when nothing else does.
+     */
+    private ResponseEntity<Object> invalidInput(Exception e, List<InvalidValue> invalid,
+                                                List<? extends MessageSourceResolvable> allErrors,
+                                                HttpHeaders headers, WebRequest request) {
+        List<InvalidValue> errors = invalid.stream().sorted(InvalidValue.BY_FIELD).toList();
+        String message = errors.stream()
+                .map(error -> error.field() + ": " + error.message())
+                .collect(Collectors.joining("; "));
+        if (message.isEmpty()) {
+            message = allErrors.stream()
+                    .map(error -> String.valueOf(error.getDefaultMessage()))
+                    .collect(Collectors.joining("; "));
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The name a client gave a parameter: its {@code @RequestParam} name when it has one, else the Java name. */
+    private static String clientName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        return param != null && !param.name().isEmpty() ? param.name() : parameter.getParameterName();
     }
 
     private static String defaultMessage(HttpStatusCode status) {
@@ -209,5 +208,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    /** One entry of a 400's {@code errors}: a body field or request parameter and what is wrong with it. */
+    record InvalidValue(String field, String message) {
+        static final Comparator<InvalidValue> BY_FIELD =
+                Comparator.comparing(InvalidValue::field).thenComparing(InvalidValue::message);
     }
 }

@@ -1,6 +1,7 @@
 package io.robofarm.orchestrator.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -53,6 +55,12 @@ class ApiExceptionHandlerTest {
             return thing.name();
         }
 
+        @GetMapping("/probe")
+        String page(@RequestParam(defaultValue = "0") @Min(0) int after,
+                    @RequestParam("per-page") @Min(1) @Max(500) int limit) {
+            return after + "/" + limit;
+        }
+
         record Thing(@NotBlank String name, @Min(1) int size) {
         }
     }
@@ -88,6 +96,21 @@ class ApiExceptionHandlerTest {
                 .andExpect(jsonPath("$.message").value("name: must not be blank; size: must be greater than or equal to 1"))
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
                 .andExpect(jsonPath("$.errors[1].field").value("size"));
+    }
+
+    @Test
+    void invalidRequestParametersAreEachNamedAsTheClientSentThem() throws Exception {
+        mvc.perform(get("/probe").param("after", "-1").param("per-page", "501"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.error").value("Bad Request"))
+                .andExpect(jsonPath("$.message").value(
+                        "after: must be greater than or equal to 0; per-page: must be less than or equal to 500"))
+                .andExpect(jsonPath("$.errors[0].field").value("after"))
+                .andExpect(jsonPath("$.errors[1].field").value("per-page"))
+                .andExpect(jsonPath("$.errors[1].message").value("must be less than or equal to 500"));
+        mvc.perform(get("/probe").param("per-page", "500")).andExpect(status().isOk()).andExpect(content().string("0/500"));
     }
 
     @Test

@@ -38,7 +38,7 @@ class ErrorHandlingApiTest extends ApiTestSupport {
         "GET    | /api/nothing-here   |                                                           | 404 | No endpoint GET /api/nothing-here",
         "PATCH  | /api/tasks          | {}                                                        | 405 | Method PATCH is not supported",
         "DELETE | /api/tasks          |                                                           | 405 | Method DELETE is not supported",
-        "GET    | /api/audit?page=-1  |                                                           | 400 | must be greater than or equal to 0",
+        "GET    | /api/audit?page=-1  |                                                           | 400 | page: must be greater than or equal to 0",
         "GET    | /api/audit?size=abc |                                                           | 400 | 'abc' is not a valid value for 'size'",
         "GET    | /api/users/nobody   |                                                           | 404 | No user named 'nobody'",
         "POST   | /api/users          | {\"username\":\"u\",\"password\":\"short\",\"role\":\"VIEWER\"} | 400 | password: size must be between 8 and 128",
