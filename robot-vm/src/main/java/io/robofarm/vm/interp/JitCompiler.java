@@ -18,9 +18,10 @@ import static io.robofarm.vm.interp.Interpreter.*;
  * (mostly calls of {@link JitOps} bodies, which HotSpot inlines), and HotSpot then profiles and
  * compiles every Lua function on its own instead of one shared loop for all of them.
  *
- * <p>Registers stay in the coroutine's heap arrays and the code leaves to the interpreter's loop,
- * with the frame's pc saved, at every call, return and general case (which {@link ColdOps} runs);
- * the loop enters it again at the saved pc through the switch at its start. So a VM can still stop
+ * <p>Registers stay in the coroutine's heap arrays. General cases run in {@link ColdOps} and calls
+ * of Java functions run to completion, after which the code goes on; it leaves to the interpreter's
+ * loop, with the frame's pc saved, when another frame must run (a Lua call, a return, a coroutine
+ * switch), and the loop enters it again at the saved pc through the switch at its start. So a VM can still stop
  * between any two instructions, and its state is always on the heap. Fuel is counted at the same
  * places as in the interpreter, so limits are exact either way.
  */
@@ -39,7 +40,7 @@ final class JitCompiler {
 
     /** Locals of the generated run method. */
     private static final int L_STATE = 1, L_FRAME = 2, L_REFS = 3, L_NUMS = 4, L_BASE = 5, L_VM = 6, L_UP = 7,
-            L_HINTS = 8, L_KREFS = 9, L_KNUMS = 10, L_TMP = 11, L_LONG = 12, L_INT = 14, LOCALS = 15;
+            L_HINTS = 8, L_KREFS = 9, L_KNUMS = 10, L_TMP = 11, L_LONG = 12, L_INT = 14, L_NEXT = 15, LOCALS = 16;
     private static final int MAX_STACK = 16;
 
     private final FunctionCode fc;
@@ -328,7 +329,8 @@ final class JitCompiler {
                 m.local(ALOAD, L_STATE).local(ALOAD, L_FRAME).local(ALOAD, L_VM);
                 reg(a);
                 m.iconst(b).iconst(c - 1).iconst(p + 1);
-                m.invokeStatic(OPS, "call", "(" + D_STATE + D_FRAME + "L" + VM + ";IIII)" + D_STATE).op(ARETURN);
+                m.invokeStatic(OPS, "call", "(" + D_STATE + D_FRAME + "L" + VM + ";IIII)" + D_STATE);
+                continueOrLeave(p);
             }
             case OP_RETURN0 -> m.local(ALOAD, L_STATE).local(ALOAD, L_FRAME)
                     .invokeStatic(OPS, "return0", "(" + D_STATE + D_FRAME + ")" + D_STATE).op(ARETURN);
@@ -456,7 +458,28 @@ final class JitCompiler {
     /** The instruction in its general case, run by {@link ColdOps}; the compiled code leaves. */
     private void cold(int p, int i) {
         m.local(ALOAD, L_STATE).local(ALOAD, L_FRAME).iconst(p + 1).iconst(i);
-        m.invokeStatic(OPS, "cold", "(" + D_STATE + D_FRAME + "II)" + D_STATE).op(ARETURN);
+        m.invokeStatic(OPS, "cold", "(" + D_STATE + D_FRAME + "II)" + D_STATE);
+        continueOrLeave(p);
+    }
+
+    /**
+     * After instruction {@code p} ran out of line, leaving the state to run next on the stack: when
+     * that is still this frame, at the next instruction or the one after, the code goes on there with
+     * its registers reloaded (the stack may have grown, VARARGPREP moves the base); else it leaves.
+     */
+    private void continueOrLeave(int p) {
+        Label leave = new Label();
+        m.local(ASTORE, L_NEXT).local(ALOAD, L_NEXT).local(ALOAD, L_STATE).local(ALOAD, L_FRAME);
+        m.invokeStatic(OPS, "stays", "(" + D_STATE + D_STATE + D_FRAME + ")Z").jump(IFEQ, leave);
+        m.local(ALOAD, L_STATE).field(GETFIELD, STATE, "refs", "[Ljava/lang/Object;").local(ASTORE, L_REFS);
+        m.local(ALOAD, L_STATE).field(GETFIELD, STATE, "nums", "[J").local(ASTORE, L_NUMS);
+        m.local(ALOAD, L_FRAME).field(GETFIELD, FRAME, "base", "I").local(ISTORE, L_BASE);
+        m.local(ALOAD, L_FRAME).field(GETFIELD, FRAME, "pc", "I").local(ISTORE, L_INT);
+        for (int next = p + 1; next <= p + 2 && next < labels.length; next++) {
+            m.local(ILOAD, L_INT).iconst(next).jump(IF_ICMPEQ, labels[next]);
+        }
+        m.place(leave);
+        m.local(ALOAD, L_NEXT).op(ARETURN);
     }
 
     /** A label placed out of line that runs instruction {@code i} cold. */

@@ -26,6 +26,11 @@ final class JitOps {
         return ColdOps.execute(L, f, i);
     }
 
+    /** Whether the compiled code of frame {@code f} may go on after a step that left {@code next} to run. */
+    static boolean stays(LuaState next, LuaState L, CallFrame f) {
+        return next == L && L.frames[L.depth] == f;
+    }
+
     /** Ends a fuel slice at a backward jump to {@code target}, the place the VM resumes from. */
     static void trap(Vm vm, CallFrame f, int target) {
         f.pc = target;
