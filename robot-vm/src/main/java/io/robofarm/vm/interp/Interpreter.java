@@ -1,8 +1,6 @@
 package io.robofarm.vm.interp;
 
 import io.robofarm.vm.code.Prototype;
-import io.robofarm.vm.value.LuaNumbers;
-import io.robofarm.vm.value.LuaTable;
 
 /**
  * The stackless bytecode interpreter. {@link #execute} is Cobalt's {@code newFrame: while (true)}
@@ -13,8 +11,10 @@ import io.robofarm.vm.value.LuaTable;
  * Lua recursion, and all execution state is on the heap between two instructions.
  *
  * <p>{@link #run} holds the dispatch loop with only the fast paths (integer and float arithmetic,
- * raw table access, Lua-to-Lua calls and returns); everything else is in {@link ColdOps}, which
- * defers to {@link Meta}, {@link Calls} and {@link Errors} for metamethods, coercions and errors.
+ * raw table access, Lua-to-Lua calls and returns, most in {@link FastPaths}); everything else is in
+ * {@link ColdOps}, which defers to {@link Meta}, {@link Calls} and {@link Errors} for metamethods,
+ * coercions and errors. A function that runs hot gets JVM code ({@link Jit}); {@link #run} then
+ * hands its frames to that code instead of dispatching their instructions itself.
  * {@code InterpreterSizeTest} keeps its bytecode far below HotSpot's 8000-byte limit. Any path that
  * can fail or call out first saves {@code pc} in the frame: that is how error positions, variable
  * names and tracebacks find the current instruction. Integer division by zero deliberately does
@@ -159,16 +159,8 @@ final class Interpreter {
                     // switch, most frequent first: C2 compiles these as well-predicted compare-and-branches
                     // instead of one indirect jump through the switch's table, which mispredicts often.
                     if (op == OP_GETFIELD) {
-                        if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
-                            String key = (String) kR[i >>> 24];
-                            Object v = hintedGet(tt, key, hints, pc - 1);
-                            if (v == null) {
-                                v = Meta.indexChain(tt, key);
-                            }
-                            if (v != Meta.SLOW) {
-                                Slots.set(R, N, ra, v);
-                                continue;
-                            }
+                        if (FastPaths.getField(R, N, ra, base + ((i >>> 16) & 0xFF), (String) kR[i >>> 24], hints, pc - 1)) {
+                            continue;
                         }
                         f.pc = pc;
                         next = ColdOps.execute(L, f, i);
@@ -217,15 +209,7 @@ final class Interpreter {
                         continue;
                     }
                     if (op == OP_GETUPVAL) {
-                        UpValue u = up[(i >>> 16) & 0xFF];
-                        Object[] ur = u.refs;
-                        if (ur != null) {
-                            R[ra] = ur[u.index];
-                            N[ra] = u.nums[u.index];
-                        } else {
-                            R[ra] = u.ref;
-                            N[ra] = u.num;
-                        }
+                        FastPaths.getUpvalue(R, N, ra, up[(i >>> 16) & 0xFF]);
                         continue;
                     }
                     if (op == OP_JMP) {
@@ -273,73 +257,38 @@ final class Interpreter {
                                     break dispatch;
                                 }
                             }
-                        } else {
-                            double step = Double.longBitsToDouble(N[ra + 2]);
-                            double limit = Double.longBitsToDouble(N[ra + 1]);
-                            double idx = Double.longBitsToDouble(N[ra]) + step;
-                            if (step > 0 ? idx <= limit : limit <= idx) {
-                                long bits = Double.doubleToRawLongBits(idx);
-                                N[ra] = bits;
-                                N[ra + 3] = bits;
-                                R[ra + 3] = FLT;
-                                pc -= i >>> 15;
-                                if (--vm.fuel < 0) {
-                                    Jit.sliceEnded(vm, f, pc);
-                                    next = L;
-                                    break dispatch;
-                                }
+                        } else if (FastPaths.floatLoop(N, R, ra)) {
+                            pc -= i >>> 15;
+                            if (--vm.fuel < 0) {
+                                Jit.sliceEnded(vm, f, pc);
+                                next = L;
+                                break dispatch;
                             }
                         }
                         continue;
                     }
                     if (op == OP_SETFIELD) {
-                        if (R[ra] instanceof LuaTable tt) {
-                            int c = i >>> 24;
-                            String key = (String) kR[(i >>> 16) & 0xFF];
-                            Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
-                            int hint = hints[pc - 1];
-                            int slot = tt.slotOf(key, hint);
-                            if (slot >= 0 && tt.valueAtSlot(slot) != null) {
-                                if (slot != hint) {
-                                    hints[pc - 1] = slot;
-                                }
-                                tt.replaceAtSlot(slot, v);
-                                continue;
-                            }
-                            if (Meta.rawSettable(tt)) {
-                                tt.put(key, v);
-                                continue;
-                            }
+                        int c = i >>> 24;
+                        Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                        if (FastPaths.setField(R, ra, (String) kR[(i >>> 16) & 0xFF], v, hints, pc - 1)) {
+                            continue;
                         }
                         f.pc = pc;
                         next = ColdOps.execute(L, f, i);
                         break dispatch;
                     }
                     if (op == OP_GETTABLE) {
-                        int rc = base + (i >>> 24);
-                        if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
-                            Object kt = R[rc];
-                            Object v = kt == INT ? tt.get(N[rc]) : kt instanceof String s ? tt.get(s) : Meta.SLOW;
-                            if (v != Meta.SLOW && (v != null || tt.getMetatable() == null)) {
-                                Slots.set(R, N, ra, v);
-                                continue;
-                            }
+                        if (FastPaths.getTable(R, N, ra, base + ((i >>> 16) & 0xFF), base + (i >>> 24))) {
+                            continue;
                         }
                         f.pc = pc;
                         next = ColdOps.execute(L, f, i);
                         break dispatch;
                     }
                     if (op == OP_SETTABLE) {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        Object kt = R[rb];
-                        if (R[ra] instanceof LuaTable tt && (kt == INT || kt instanceof String) && Meta.rawSettable(tt)) {
-                            int c = i >>> 24;
-                            Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
-                            if (kt == INT) {
-                                tt.put(N[rb], v);
-                            } else {
-                                tt.put((String) kt, v);
-                            }
+                        int c = i >>> 24;
+                        Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                        if (FastPaths.setTable(R, N, ra, base + ((i >>> 16) & 0xFF), v)) {
                             continue;
                         }
                         f.pc = pc;
@@ -347,22 +296,13 @@ final class Interpreter {
                         break dispatch;
                     }
                     if (op == OP_LT || op == OP_LE) {
-                        int rb = base + ((i >>> 16) & 0xFF);
-                        Object ta = R[ra];
-                        Object tb = R[rb];
-                        boolean cond;
-                        if (ta == INT && tb == INT) {
-                            cond = op == OP_LT ? N[ra] < N[rb] : N[ra] <= N[rb];
-                        } else if (ta == FLT && tb == FLT) {
-                            double x = Double.longBitsToDouble(N[ra]);
-                            double y = Double.longBitsToDouble(N[rb]);
-                            cond = op == OP_LT ? x < y : x <= y;
-                        } else {
+                        int cond = FastPaths.less(R, N, ra, base + ((i >>> 16) & 0xFF), op == OP_LE);
+                        if (cond == FastPaths.SLOW) {
                             f.pc = pc;
                             next = ColdOps.execute(L, f, i);
                             break dispatch;
                         }
-                        if (cond != ((i & 0x8000) != 0)) {
+                        if ((cond == 1) != ((i & 0x8000) != 0)) {
                             pc++;
                         }
                         continue;
@@ -387,25 +327,13 @@ final class Interpreter {
                         continue;
                     }
                     if (op >= OP_EQI && op <= OP_GEI) {
-                        int imm = ((i >>> 16) & 0xFF) - OFFSET_SC;
-                        Object ta = R[ra];
-                        boolean cond;
-                        if (ta == INT) {
-                            long x = N[ra];
-                            cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
-                                    : op == OP_GTI ? x > imm : x >= imm;
-                        } else if (ta == FLT) {
-                            double x = Double.longBitsToDouble(N[ra]);
-                            cond = op == OP_EQI ? x == imm : op == OP_LTI ? x < imm : op == OP_LEI ? x <= imm
-                                    : op == OP_GTI ? x > imm : x >= imm;
-                        } else if (op == OP_EQI) {
-                            cond = false;
-                        } else {
+                        int cond = FastPaths.compareImmediate(R, N, ra, ((i >>> 16) & 0xFF) - OFFSET_SC, op);
+                        if (cond == FastPaths.SLOW) {
                             f.pc = pc;
                             next = ColdOps.execute(L, f, i);
                             break dispatch;
                         }
-                        if (cond != ((i & 0x8000) != 0)) {
+                        if ((cond == 1) != ((i & 0x8000) != 0)) {
                             pc++;
                         }
                         continue;
@@ -442,67 +370,33 @@ final class Interpreter {
                             }
                             continue;
                         }
-                        case OP_SETUPVAL: {
-                            UpValue u = up[(i >>> 16) & 0xFF];
-                            Object[] ur = u.refs;
-                            if (ur != null) {
-                                ur[u.index] = R[ra];
-                                u.nums[u.index] = N[ra];
-                            } else {
-                                u.ref = R[ra];
-                                u.num = N[ra];
-                            }
+                        case OP_SETUPVAL:
+                            FastPaths.setUpvalue(R, N, ra, up[(i >>> 16) & 0xFF]);
                             continue;
-                        }
-                        case OP_GETTABUP: {
-                            UpValue u = up[(i >>> 16) & 0xFF];
-                            Object t = u.refs != null ? u.refs[u.index] : u.ref;
-                            if (t instanceof LuaTable tt) {
-                                Object v = hintedGet(tt, (String) kR[i >>> 24], hints, pc - 1);
-                                if (v != null || tt.getMetatable() == null) {
-                                    Slots.set(R, N, ra, v);
-                                    continue;
-                                }
+                        case OP_GETTABUP:
+                            if (FastPaths.getTabUp(R, N, ra, up[(i >>> 16) & 0xFF], (String) kR[i >>> 24], hints, pc - 1)) {
+                                continue;
                             }
                             break;
-                        }
-                        case OP_GETI: {
-                            if (R[base + ((i >>> 16) & 0xFF)] instanceof LuaTable tt) {
-                                Object v = tt.get((long) (i >>> 24));
-                                if (v != null || tt.getMetatable() == null) {
-                                    Slots.set(R, N, ra, v);
-                                    continue;
-                                }
+                        case OP_GETI:
+                            if (FastPaths.getIndex(R, N, ra, base + ((i >>> 16) & 0xFF), i >>> 24)) {
+                                continue;
                             }
                             break;
-                        }
                         case OP_SETI: {
-                            if (R[ra] instanceof LuaTable tt && Meta.rawSettable(tt)) {
-                                int c = i >>> 24;
-                                tt.put((long) ((i >>> 16) & 0xFF),
-                                        (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c));
+                            int c = i >>> 24;
+                            Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                            if (FastPaths.setIndex(R, ra, (i >>> 16) & 0xFF, v)) {
                                 continue;
                             }
                             break;
                         }
-                        case OP_SELF: {
-                            int rb = base + ((i >>> 16) & 0xFF);
-                            Object t = R[rb];
-                            R[ra + 1] = t;
-                            N[ra + 1] = N[rb];
-                            if ((i & 0x8000) != 0 && t instanceof LuaTable tt) {
-                                String key = (String) kR[i >>> 24];
-                                Object v = hintedGet(tt, key, hints, pc - 1);
-                                if (v == null) {
-                                    v = Meta.indexChain(tt, key);
-                                }
-                                if (v != Meta.SLOW) {
-                                    Slots.set(R, N, ra, v);
-                                    continue;
-                                }
+                        case OP_SELF:
+                            if ((i & 0x8000) != 0
+                                    && FastPaths.self(R, N, ra, base + ((i >>> 16) & 0xFF), (String) kR[i >>> 24], hints, pc - 1)) {
+                                continue;
                             }
                             break;
-                        }
                         case OP_ADDK: {
                             int rb = base + ((i >>> 16) & 0xFF);
                             int c = i >>> 24;
@@ -538,14 +432,9 @@ final class Interpreter {
                             continue;
                         }
                         case OP_DIVK: {
-                            int rb = base + ((i >>> 16) & 0xFF);
                             int c = i >>> 24;
-                            Object tb = R[rb];
-                            Object tc = kR[c];
-                            if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
-                                N[ra] = Double.doubleToRawLongBits(
-                                        Arith.toDouble(tb, N[rb]) / Arith.toDouble(tc, kN[c]));
-                                R[ra] = FLT;
+                            if (Arith.isNumber(kR[c]) && FastPaths.arithFloatK(R, N, ra, base + ((i >>> 16) & 0xFF),
+                                    Arith.toDouble(kR[c], kN[c]), Arith.DIV)) {
                                 pc++;
                             }
                             continue;
@@ -554,11 +443,7 @@ final class Interpreter {
                         case OP_MODK: {
                             int rb = base + ((i >>> 16) & 0xFF);
                             int c = i >>> 24;
-                            if (R[rb] == INT && kR[c] == INT && kN[c] != 0) {
-                                N[ra] = Math.floorMod(N[rb], kN[c]);
-                                R[ra] = INT;
-                                pc++;
-                            } else if (Arith.arith(L, Arith.MOD, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
+                            if (FastPaths.divide(L, R, N, ra, R[rb], N[rb], kR[c], kN[c], Arith.MOD)) {
                                 pc++;
                             }
                             continue;
@@ -566,11 +451,7 @@ final class Interpreter {
                         case OP_IDIVK: {
                             int rb = base + ((i >>> 16) & 0xFF);
                             int c = i >>> 24;
-                            if (R[rb] == INT && kR[c] == INT && kN[c] != 0) {
-                                N[ra] = Math.floorDiv(N[rb], kN[c]);
-                                R[ra] = INT;
-                                pc++;
-                            } else if (Arith.arith(L, Arith.IDIV, R, N, ra, R[rb], N[rb], kR[c], kN[c])) {
+                            if (FastPaths.divide(L, R, N, ra, R[rb], N[rb], kR[c], kN[c], Arith.IDIV)) {
                                 pc++;
                             }
                             continue;
@@ -578,9 +459,7 @@ final class Interpreter {
                         case OP_BANDK: {
                             int rb = base + ((i >>> 16) & 0xFF);
                             int c = i >>> 24;
-                            if (R[rb] == INT && kR[c] == INT) {
-                                N[ra] = N[rb] & kN[c];
-                                R[ra] = INT;
+                            if (FastPaths.bitwise(R, N, ra, R[rb], N[rb], kR[c], kN[c], Arith.BAND)) {
                                 pc++;
                                 continue;
                             }
@@ -588,47 +467,30 @@ final class Interpreter {
                         }
                         case OP_SHRI: {
                             int rb = base + ((i >>> 16) & 0xFF);
-                            if (R[rb] == INT) {
-                                N[ra] = LuaNumbers.shiftLeft(N[rb], OFFSET_SC - (i >>> 24));
-                                R[ra] = INT;
+                            if (FastPaths.bitwise(R, N, ra, R[rb], N[rb], INT, (i >>> 24) - OFFSET_SC, Arith.SHR)) {
                                 pc++;
                                 continue;
                             }
                             break;
                         }
-                        case OP_DIV: {
-                            int rb = base + ((i >>> 16) & 0xFF);
-                            int rc = base + (i >>> 24);
-                            Object tb = R[rb];
-                            Object tc = R[rc];
-                            if (Arith.isNumber(tb) && Arith.isNumber(tc)) {
-                                N[ra] = Double.doubleToRawLongBits(Arith.toDouble(tb, N[rb]) / Arith.toDouble(tc, N[rc]));
-                                R[ra] = FLT;
+                        case OP_DIV:
+                            if (FastPaths.arithFloat(R, N, ra, base + ((i >>> 16) & 0xFF), base + (i >>> 24), Arith.DIV)) {
                                 pc++;
                             }
                             continue;
-                        }
                         // Integer %, //, &, | and ~ inline, with a zero divisor left to Arith's error.
                         case OP_MOD: {
                             int rb = base + ((i >>> 16) & 0xFF);
-                            int rc = base + (i >>> 24);
-                            if (R[rb] == INT && R[rc] == INT && N[rc] != 0) {
-                                N[ra] = Math.floorMod(N[rb], N[rc]);
-                                R[ra] = INT;
-                                pc++;
-                            } else if (Arith.arith(L, Arith.MOD, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
+                            int c = i >>> 24;
+                            if (FastPaths.divide(L, R, N, ra, R[rb], N[rb], R[base + c], N[base + c], Arith.MOD)) {
                                 pc++;
                             }
                             continue;
                         }
                         case OP_IDIV: {
                             int rb = base + ((i >>> 16) & 0xFF);
-                            int rc = base + (i >>> 24);
-                            if (R[rb] == INT && R[rc] == INT && N[rc] != 0) {
-                                N[ra] = Math.floorDiv(N[rb], N[rc]);
-                                R[ra] = INT;
-                                pc++;
-                            } else if (Arith.arith(L, Arith.IDIV, R, N, ra, R[rb], N[rb], R[rc], N[rc])) {
+                            int c = i >>> 24;
+                            if (FastPaths.divide(L, R, N, ra, R[rb], N[rb], R[base + c], N[base + c], Arith.IDIV)) {
                                 pc++;
                             }
                             continue;
@@ -636,63 +498,36 @@ final class Interpreter {
                         case OP_BAND: case OP_BOR: case OP_BXOR: {
                             int rb = base + ((i >>> 16) & 0xFF);
                             int rc = base + (i >>> 24);
-                            if (R[rb] == INT && R[rc] == INT) {
-                                long x = N[rb];
-                                long y = N[rc];
-                                N[ra] = op == OP_BAND ? x & y : op == OP_BOR ? x | y : x ^ y;
-                                R[ra] = INT;
+                            if (FastPaths.bitwise(R, N, ra, R[rb], N[rb], R[rc], N[rc], op - OP_ADD)) {
                                 pc++;
                                 continue;
                             }
                             break;
                         }
-                        case OP_UNM: {
-                            int rb = base + ((i >>> 16) & 0xFF);
-                            Object tb = R[rb];
-                            if (tb == INT) {
-                                N[ra] = -N[rb];
-                                R[ra] = INT;
-                                continue;
-                            }
-                            if (tb == FLT) {
-                                N[ra] = Double.doubleToRawLongBits(-Double.longBitsToDouble(N[rb]));
-                                R[ra] = FLT;
+                        case OP_UNM:
+                            if (FastPaths.unaryMinus(R, N, ra, base + ((i >>> 16) & 0xFF))) {
                                 continue;
                             }
                             break;
-                        }
                         case OP_NOT: {
                             Object v = R[base + ((i >>> 16) & 0xFF)];
                             R[ra] = v == null || v == Boolean.FALSE ? Boolean.TRUE : Boolean.FALSE;
                             continue;
                         }
-                        case OP_LEN: {
-                            Object v = R[base + ((i >>> 16) & 0xFF)];
-                            if (v instanceof LuaTable t
-                                    && (t.getMetatable() == null || t.getMetatable().metamethod(LuaTable.TM_LEN) == null)) {
-                                R[ra] = INT;
-                                N[ra] = t.length();
+                        case OP_LEN:
+                            if (FastPaths.length(R, N, ra, base + ((i >>> 16) & 0xFF))) {
                                 continue;
                             }
                             break;
-                        }
                         case OP_EQ: {
-                            int rb = base + ((i >>> 16) & 0xFF);
-                            Object ta = R[ra];
-                            Object tb = R[rb];
-                            if (ta == tb && ta != INT && ta != FLT) {
-                                if ((i & 0x8000) == 0) {
-                                    pc++;
-                                }
-                                continue;
+                            int cond = FastPaths.equal(R, N, ra, base + ((i >>> 16) & 0xFF));
+                            if (cond == FastPaths.SLOW) {
+                                break;
                             }
-                            if (!(ta instanceof LuaTable) || !(tb instanceof LuaTable)) {
-                                if (Arith.rawEquals(ta, N[ra], tb, N[rb]) != ((i & 0x8000) != 0)) {
-                                    pc++;
-                                }
-                                continue;
+                            if ((cond == 1) != ((i & 0x8000) != 0)) {
+                                pc++;
                             }
-                            break;
+                            continue;
                         }
                         case OP_EQK: {
                             int b = (i >>> 16) & 0xFF;
@@ -736,36 +571,12 @@ final class Interpreter {
                             }
                             break dispatch;
                         }
-                        case OP_RETURN0: {
-                            int func = f.func;
-                            int wanted = f.nResults;
-                            for (int j = 0; j < wanted; j++) {
-                                R[func + j] = null;
-                            }
-                            L.top = wanted < 0 ? func : func + wanted;
-                            L.depth--;
-                            if (f.finishOp) {
-                                Meta.finishOp(L, f);
-                            }
-                            next = L;
+                        case OP_RETURN0:
+                            next = FastPaths.return0(L, f);
                             break dispatch;
-                        }
-                        case OP_RETURN1: {
-                            int func = f.func;
-                            int wanted = f.nResults;
-                            R[func] = R[ra];
-                            N[func] = N[ra];
-                            for (int j = 1; j < wanted; j++) {
-                                R[func + j] = null;
-                            }
-                            L.top = wanted < 0 ? func + 1 : func + wanted;
-                            L.depth--;
-                            if (f.finishOp) {
-                                Meta.finishOp(L, f);
-                            }
-                            next = L;
+                        case OP_RETURN1:
+                            next = FastPaths.return1(L, f, ra);
                             break dispatch;
-                        }
                         case OP_TFORLOOP: {
                             Object v = R[ra + 4];
                             if (v != null) {
@@ -798,22 +609,6 @@ final class Interpreter {
             R = L.refs;
             N = L.nums;
         }
-    }
-
-    /**
-     * The raw value of string {@code key} in {@code tt}, or null, found through the instruction's slot
-     * hint at {@code hints[at]}, which is updated when the key sits elsewhere (GETFIELD, SELF, GETTABUP).
-     */
-    static Object hintedGet(LuaTable tt, String key, int[] hints, int at) {
-        int hint = hints[at];
-        int slot = tt.slotOf(key, hint);
-        if (slot < 0) {
-            return null;
-        }
-        if (slot != hint) {
-            hints[at] = slot;
-        }
-        return tt.valueAtSlot(slot);
     }
 
     /** The prototype run by a Lua frame. */

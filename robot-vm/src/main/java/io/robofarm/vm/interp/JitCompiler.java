@@ -15,7 +15,7 @@ import static io.robofarm.vm.interp.Interpreter.*;
  * Translates one Lua function into a JVM class whose {@link CompiledCode#run} does what
  * {@link Interpreter}'s dispatch loop would do for it, instruction by instruction, without fetching,
  * decoding or dispatching: each Lua instruction becomes its common case with the operands built in
- * (mostly calls of {@link JitOps} bodies, which HotSpot inlines), and HotSpot then profiles and
+ * (mostly calls of {@link FastPaths} bodies, which HotSpot inlines), and HotSpot then profiles and
  * compiles every Lua function on its own instead of one shared loop for all of them.
  *
  * <p>Registers stay in the coroutine's heap arrays. General cases run in {@link ColdOps} and calls
@@ -31,7 +31,7 @@ final class JitCompiler {
 
     private static final String PKG = "io/robofarm/vm/interp/";
     private static final String STATE = PKG + "LuaState", FRAME = PKG + "CallFrame", VM = PKG + "Vm",
-            OPS = PKG + "JitOps", UPVALUE = PKG + "UpValue", CLOSURE = PKG + "LuaClosure",
+            OPS = PKG + "FastPaths", UPVALUE = PKG + "UpValue", CLOSURE = PKG + "LuaClosure",
             CODE = PKG + "FunctionCode", SLOTS = PKG + "Slots";
     private static final String D_STATE = "L" + STATE + ";", D_FRAME = "L" + FRAME + ";",
             D_OBJECT = "Ljava/lang/Object;", D_UPVALUE = "L" + UPVALUE + ";", D_HINTS = "[I";
@@ -449,7 +449,7 @@ final class JitCompiler {
         m.op(AALOAD).field(GETSTATIC, SLOTS, tag == Slots.INT ? "INT" : "FLT", D_OBJECT).jump(IF_ACMPNE, onFalse);
     }
 
-    /** Calls a {@link JitOps} body that answers whether it did the work; if not, the instruction goes cold. */
+    /** Calls a {@link FastPaths} body that answers whether it did the work; if not, the instruction goes cold. */
     private void fastOrCold(int p, int i, String body, String descriptor) {
         m.invokeStatic(OPS, body, descriptor);
         m.jump(IFEQ, coldLabel(p, i));
@@ -539,7 +539,7 @@ final class JitCompiler {
 
     /**
      * A comparison followed by its JMP: the integer case inline (skipping the JMP when the result is
-     * not {@code k}), the rest through {@code general}, which leaves 1, 0 or {@link JitOps#SLOW}.
+     * not {@code k}), the rest through {@code general}, which leaves 1, 0 or {@link FastPaths#SLOW}.
      */
     private void compare(int p, int i, boolean k, int a, Runnable pushSecond, Consumer<Label> secondIsInt,
             Runnable general) {
@@ -580,7 +580,7 @@ final class JitCompiler {
 
     /** Branches on a comparison's 1 or 0 left on the stack as {@link #compare} does; cold for SLOW. */
     private void conditional(int p, int i, boolean k) {
-        m.local(ISTORE, L_INT).local(ILOAD, L_INT).iconst(JitOps.SLOW).jump(IF_ICMPEQ, coldLabel(p, i));
+        m.local(ISTORE, L_INT).local(ILOAD, L_INT).iconst(FastPaths.SLOW).jump(IF_ICMPEQ, coldLabel(p, i));
         m.local(ILOAD, L_INT).jump(k ? IFEQ : IFNE, labels[p + 2]).jump(GOTO, labels[p + 1]);
     }
 
@@ -608,7 +608,7 @@ final class JitCompiler {
         });
     }
 
-    /** FORLOOP: the integer loop inline, a float loop through {@link JitOps#floatLoop}. */
+    /** FORLOOP: the integer loop inline, a float loop through {@link FastPaths#floatLoop}. */
     private void forLoop(int p, int i, int a) {
         Label floatStep = new Label();
         Label again = new Label();

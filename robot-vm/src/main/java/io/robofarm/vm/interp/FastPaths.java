@@ -4,20 +4,20 @@ import io.robofarm.vm.value.LuaNumbers;
 import io.robofarm.vm.value.LuaTable;
 
 /**
- * The instruction bodies that code compiled by {@link JitCompiler} calls: each is the common case of
- * one opcode as {@link Interpreter}'s dispatch loop runs it, with its operands passed in as absolute
- * register indexes. They are small so that HotSpot inlines them into the compiled function, where
- * the operands become constants. A {@code false} (or {@link #SLOW}) result means the common case does
- * not apply and the compiled code hands the instruction to {@link ColdOps}.
+ * The common case of the opcodes, with operands passed in as absolute register indexes, shared by
+ * {@link Interpreter}'s dispatch loop and the code {@link JitCompiler} generates. They are small so
+ * that HotSpot inlines them into both, where in compiled code the operands become constants. A
+ * {@code false} (or {@link #SLOW}) result means the common case does not apply: the caller hands the
+ * instruction to {@link ColdOps}, or to the MMBIN after it.
  */
-final class JitOps {
+final class FastPaths {
     /** Result of a comparison whose operands need the general case. */
     static final int SLOW = 2;
 
     private static final Object INT = Slots.INT;
     private static final Object FLT = Slots.FLT;
 
-    private JitOps() {
+    private FastPaths() {
     }
 
     /** Runs instruction {@code i} the general way, with the frame's pc saved just past it. */
@@ -114,28 +114,28 @@ final class JitOps {
     static int less(Object[] R, long[] N, int ra, int rb, boolean orEqual) {
         Object ta = R[ra];
         Object tb = R[rb];
+        if (ta == INT && tb == INT) {
+            return (orEqual ? N[ra] <= N[rb] : N[ra] < N[rb]) ? 1 : 0;
+        }
         if (ta == FLT && tb == FLT) {
             double x = Double.longBitsToDouble(N[ra]);
             double y = Double.longBitsToDouble(N[rb]);
             return (orEqual ? x <= y : x < y) ? 1 : 0;
         }
-        if (ta == INT && tb == INT) {
-            return (orEqual ? N[ra] <= N[rb] : N[ra] < N[rb]) ? 1 : 0;
-        }
         return SLOW;
     }
 
-    /** EQI, LTI, LEI, GTI or GEI of a register that does not hold an integer: 1 or 0, or {@link #SLOW}. */
+    /** EQI, LTI, LEI, GTI or GEI of a register and an immediate: 1 or 0, or {@link #SLOW}. */
     static int compareImmediate(Object[] R, long[] N, int ra, int imm, int op) {
         Object ta = R[ra];
-        if (ta == FLT) {
-            double x = Double.longBitsToDouble(N[ra]);
+        if (ta == INT) {
+            long x = N[ra];
             boolean cond = op == Interpreter.OP_EQI ? x == imm : op == Interpreter.OP_LTI ? x < imm
                     : op == Interpreter.OP_LEI ? x <= imm : op == Interpreter.OP_GTI ? x > imm : x >= imm;
             return cond ? 1 : 0;
         }
-        if (ta == INT) {
-            long x = N[ra];
+        if (ta == FLT) {
+            double x = Double.longBitsToDouble(N[ra]);
             boolean cond = op == Interpreter.OP_EQI ? x == imm : op == Interpreter.OP_LTI ? x < imm
                     : op == Interpreter.OP_LEI ? x <= imm : op == Interpreter.OP_GTI ? x > imm : x >= imm;
             return cond ? 1 : 0;
@@ -181,7 +181,7 @@ final class JitOps {
     static boolean getTabUp(Object[] R, long[] N, int ra, UpValue u, String key, int[] hints, int at) {
         Object t = u.refs != null ? u.refs[u.index] : u.ref;
         if (t instanceof LuaTable tt) {
-            Object v = Interpreter.hintedGet(tt, key, hints, at);
+            Object v = hintedGet(tt, key, hints, at);
             if (v != null || tt.getMetatable() == null) {
                 Slots.set(R, N, ra, v);
                 return true;
@@ -190,10 +190,26 @@ final class JitOps {
         return false;
     }
 
+    /**
+     * The raw value of string {@code key} in {@code tt}, or null, found through the instruction's slot
+     * hint at {@code hints[at]}, which is updated when the key sits elsewhere (GETFIELD, SELF, GETTABUP).
+     */
+    private static Object hintedGet(LuaTable tt, String key, int[] hints, int at) {
+        int hint = hints[at];
+        int slot = tt.slotOf(key, hint);
+        if (slot < 0) {
+            return null;
+        }
+        if (slot != hint) {
+            hints[at] = slot;
+        }
+        return tt.valueAtSlot(slot);
+    }
+
     /** GETFIELD, and SELF's lookup when {@code self} is not negative (then the table goes to {@code ra + 1} too). */
     static boolean getField(Object[] R, long[] N, int ra, int rb, String key, int[] hints, int at) {
         if (R[rb] instanceof LuaTable tt) {
-            Object v = Interpreter.hintedGet(tt, key, hints, at);
+            Object v = hintedGet(tt, key, hints, at);
             if (v == null) {
                 v = Meta.indexChain(tt, key);
             }
