@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * Command-line settings of {@link LuaBenchmarks}, with defaults that finish in a few minutes.
- * {@code limits} runs our VM under limits that are never reached, to measure what metering costs.
+ * {@code limits} runs our VM under limits that are never reached, to measure what metering costs;
+ * {@code jit} (a threshold or {@code off}, null for the VM's default) says when functions get JVM code.
  */
-record BenchOptions(int runs, int warmups, Path directory, String luaProgram, boolean limits, List<String> names) {
+record BenchOptions(int runs, int warmups, Path directory, String luaProgram, boolean limits, String jit,
+                    List<String> names) {
     /** Host options of {@code --limits}: fuel, memory and time checked as for a robot, high enough never to stop a benchmark. */
     private static final List<String> HIGH_LIMITS =
             List.of("--max-fuel", "100000000000000000", "--max-memory", "1g", "--timeout", "3600s");
@@ -20,6 +22,7 @@ record BenchOptions(int runs, int warmups, Path directory, String luaProgram, bo
         Path directory = defaultDirectory();
         String lua = "lua5.4";
         boolean limits = false;
+        String jit = null;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -28,15 +31,21 @@ record BenchOptions(int runs, int warmups, Path directory, String luaProgram, bo
                 case "--dir" -> directory = Path.of(value(args, ++i));
                 case "--lua" -> lua = value(args, ++i);
                 case "--limits" -> limits = true;
+                case "--jit" -> jit = value(args, ++i);
                 default -> names.add(args[i]);
             }
         }
-        return new BenchOptions(runs, warmups, directory.toAbsolutePath(), lua, limits, List.copyOf(names));
+        return new BenchOptions(runs, warmups, directory.toAbsolutePath(), lua, limits, jit, List.copyOf(names));
     }
 
     /** The robot-vm options our VM runs each script with. */
     List<String> hostOptions() {
-        return limits ? HIGH_LIMITS : List.of();
+        List<String> options = new ArrayList<>(limits ? HIGH_LIMITS : List.of());
+        if (jit != null) {
+            options.add("--jit");
+            options.add(jit);
+        }
+        return options;
     }
 
     private static Path defaultDirectory() {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * Compares our VM with lua5.4 on the project's benchmark scripts in {@code bench/lua} and prints
  * a Markdown table of median wall times and their ratios.
  *
- * <p>Usage: {@code LuaBenchmarks [-r RUNS] [-w WARMUPS] [--dir DIR] [--lua PROGRAM] [--limits] [names...]}.
+ * <p>Usage: {@code LuaBenchmarks [-r RUNS] [-w WARMUPS] [--dir DIR] [--lua PROGRAM] [--limits] [--jit N|off] [names...]}.
  * lua5.4 runs each script as a fresh process {@code RUNS} times; our VM runs it in-process
  * {@code WARMUPS} times to let the JIT settle, then {@code RUNS} measured times. Both must print
  * the same checksum, otherwise the benchmark is reported as failed and the exit status is 1.
