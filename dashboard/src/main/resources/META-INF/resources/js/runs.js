@@ -140,7 +140,7 @@ export async function runDetailView(id) {
   function markLine(line, cls) {
     if (lineMarks[cls] != null) cm.removeLineClass(lineMarks[cls], "background", cls);
     lineMarks[cls] = null;
-    if (line && line <= cm.lineCount()) {
+    if (line > 0 && line <= cm.lineCount()) {
       lineMarks[cls] = cm.addLineClass(line - 1, "background", cls);
       cm.scrollIntoView({ line: line - 1, ch: 0 }, 60);
     }
@@ -197,7 +197,7 @@ export async function runDetailView(id) {
     }),
     live.on("vm-stats", (e) => {
       if (e.runId !== id) return;
-      currentLine.textContent = `${e.line}${e.parkReason ? ` (parked: ${e.parkReason})` : ""} · depth ${e.callDepth} · fuel ${count(e.fuelUsed)}`;
+      currentLine.textContent = `${e.line > 0 ? e.line : "?"}${e.parkReason ? ` (parked: ${e.parkReason})` : ""} · depth ${e.callDepth} · fuel ${count(e.fuelUsed)}`;
       markLine(e.line, "cm-current-line");
     }),
     live.on("resync", refetch),
