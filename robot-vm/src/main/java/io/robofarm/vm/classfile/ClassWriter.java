@@ -14,7 +14,7 @@ import java.util.List;
  * classes still run with all of HotSpot's compilers.
  */
 public final class ClassWriter {
-    public static final int ACC_PUBLIC = 0x0001, ACC_STATIC = 0x0008, ACC_FINAL = 0x0010, ACC_SUPER = 0x0020;
+    public static final int ACC_PUBLIC = 0x0001, ACC_FINAL = 0x0010, ACC_SUPER = 0x0020;
 
     private static final int MAGIC = 0xCAFEBABE;
     private static final int MAJOR_VERSION = 49;

@@ -79,22 +79,10 @@ public final class Code {
         return this;
     }
 
-    public Code sconst(String s) {
-        ldc(pool.string(s));
-        return this;
-    }
-
     /** A load or store of local {@code index} ({@code ILOAD}, {@code ASTORE}, ...). */
     public Code local(int opcode, int index) {
         u1(opcode);
         u1(index);
-        return this;
-    }
-
-    public Code iinc(int index, int delta) {
-        u1(IINC);
-        u1(index);
-        u1(delta);
         return this;
     }
 
@@ -105,19 +93,15 @@ public final class Code {
     }
 
     public Code invokeStatic(String ownerName, String methodName, String methodDescriptor) {
-        u1(INVOKESTATIC);
-        u2(pool.method(ownerName, methodName, methodDescriptor));
-        return this;
+        return invoke(INVOKESTATIC, ownerName, methodName, methodDescriptor);
     }
 
     public Code invokeSpecial(String ownerName, String methodName, String methodDescriptor) {
-        u1(INVOKESPECIAL);
-        u2(pool.method(ownerName, methodName, methodDescriptor));
-        return this;
+        return invoke(INVOKESPECIAL, ownerName, methodName, methodDescriptor);
     }
 
-    public Code invokeVirtual(String ownerName, String methodName, String methodDescriptor) {
-        u1(INVOKEVIRTUAL);
+    private Code invoke(int opcode, String ownerName, String methodName, String methodDescriptor) {
+        u1(opcode);
         u2(pool.method(ownerName, methodName, methodDescriptor));
         return this;
     }

@@ -13,8 +13,8 @@ import java.util.Map;
  * its index, as the JVM specification (chapter 4.4) lays it out.
  */
 final class ConstantPool {
-    private static final int UTF8 = 1, INTEGER = 3, LONG = 5, DOUBLE = 6, CLASS = 7, STRING = 8, FIELD = 9,
-            METHOD = 10, INTERFACE_METHOD = 11, NAME_AND_TYPE = 12;
+    private static final int UTF8 = 1, INTEGER = 3, LONG = 5, DOUBLE = 6, CLASS = 7, FIELD = 9, METHOD = 10,
+            NAME_AND_TYPE = 12;
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final DataOutputStream out = new DataOutputStream(bytes);
@@ -28,11 +28,6 @@ final class ConstantPool {
     int classRef(String internalName) {
         int name = utf8(internalName);
         return entry(List.of(CLASS, internalName), 1, o -> o.writeShort(name));
-    }
-
-    int string(String s) {
-        int value = utf8(s);
-        return entry(List.of(STRING, s), 1, o -> o.writeShort(value));
     }
 
     int integer(int v) {
@@ -55,10 +50,6 @@ final class ConstantPool {
 
     int method(String owner, String name, String descriptor) {
         return member(METHOD, owner, name, descriptor);
-    }
-
-    int interfaceMethod(String owner, String name, String descriptor) {
-        return member(INTERFACE_METHOD, owner, name, descriptor);
     }
 
     private int member(int tag, String owner, String name, String descriptor) {

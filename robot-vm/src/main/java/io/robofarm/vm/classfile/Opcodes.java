@@ -15,7 +15,7 @@ public final class Opcodes {
             IF_ICMPEQ = 159, IF_ICMPNE = 160, IF_ICMPLT = 161, IF_ICMPGE = 162, IF_ICMPGT = 163, IF_ICMPLE = 164,
             IF_ACMPEQ = 165, IF_ACMPNE = 166, GOTO = 167, TABLESWITCH = 170, IFNULL = 198, IFNONNULL = 199;
     public static final int IRETURN = 172, ARETURN = 176, RETURN = 177;
-    public static final int GETSTATIC = 178, GETFIELD = 180, PUTFIELD = 181, INVOKEVIRTUAL = 182,
+    public static final int GETSTATIC = 178, GETFIELD = 180, PUTFIELD = 181,
             INVOKESPECIAL = 183, INVOKESTATIC = 184, INVOKEINTERFACE = 185;
     public static final int ATHROW = 191, NEW = 187, CHECKCAST = 192, INSTANCEOF = 193;
 

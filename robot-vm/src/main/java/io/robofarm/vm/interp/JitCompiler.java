@@ -193,11 +193,7 @@ final class JitCompiler {
                 valueOf(c, k);
                 fastOrCold(p, i, "setIndex", "([Ljava/lang/Object;IJ" + D_OBJECT + ")Z");
             }
-            case OP_ADD, OP_SUB, OP_MUL -> integerArith(p, i, op - OP_ADD, a, b, () -> {
-                m.local(ALOAD, L_NUMS);
-                reg(c);
-                m.op(LALOAD);
-            }, notInt -> tagIs(c, Slots.INT, notInt), () -> {
+            case OP_ADD, OP_SUB, OP_MUL -> integerArith(p, i, op - OP_ADD, a, b, () -> number(c), notInt -> tagIs(c, Slots.INT, notInt), () -> {
                 refsNums();
                 reg(a);
                 reg(b);
@@ -294,11 +290,7 @@ final class JitCompiler {
                 m.invokeStatic(PKG + "Arith", "rawEquals", "(" + D_OBJECT + "J" + D_OBJECT + "J)Z");
                 m.jump(k ? IFEQ : IFNE, labels[p + 2]);
             }
-            case OP_LT, OP_LE -> compare(p, i, k, a, () -> {
-                m.local(ALOAD, L_NUMS);
-                reg(b);
-                m.op(LALOAD);
-            }, notInt -> tagIs(b, Slots.INT, notInt), () -> {
+            case OP_LT, OP_LE -> compare(p, i, k, a, () -> number(b), notInt -> tagIs(b, Slots.INT, notInt), () -> {
                 refsNums();
                 reg(a);
                 reg(b);
@@ -402,6 +394,13 @@ final class JitCompiler {
     /** Pushes the absolute index of register {@code a}. */
     private void reg(int a) {
         m.local(ILOAD, L_BASE).iconst(a).op(IADD);
+    }
+
+    /** Pushes the number bits of register {@code r}. */
+    private void number(int r) {
+        m.local(ALOAD, L_NUMS);
+        reg(r);
+        m.op(LALOAD);
     }
 
     private void refsNums() {
