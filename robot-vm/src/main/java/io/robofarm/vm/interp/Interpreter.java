@@ -135,13 +135,6 @@ final class Interpreter {
         while (true) {
             final LuaClosure cl = f.closure;
             final FunctionCode fc = cl.code;
-            final int[] code = fc.code;
-            final Object[] kR = fc.kRefs;
-            final long[] kN = fc.kNums;
-            final UpValue[] up = cl.upvalues;
-            final int[] hints = fc.slotHints;
-            int base = f.base;
-            int pc = f.pc;
             LuaState next;
             CompiledCode compiled = fc.compiled;
             if (compiled == null) {
@@ -150,6 +143,13 @@ final class Interpreter {
             if (compiled != null) {
                 next = compiled.run(L, f);
             } else {
+                final int[] code = fc.code;
+                final Object[] kR = fc.kRefs;
+                final long[] kN = fc.kNums;
+                final UpValue[] up = cl.upvalues;
+                final int[] hints = fc.slotHints;
+                final int base = f.base;
+                int pc = f.pc;
                 dispatch:
                 while (true) {
                     final int i = code[pc++];
@@ -439,23 +439,6 @@ final class Interpreter {
                             }
                             continue;
                         }
-                        // Integer %, // and & by a constant: inline, with a zero divisor left to Arith's error.
-                        case OP_MODK: {
-                            int rb = base + ((i >>> 16) & 0xFF);
-                            int c = i >>> 24;
-                            if (FastPaths.divide(L, R, N, ra, R[rb], N[rb], kR[c], kN[c], Arith.MOD)) {
-                                pc++;
-                            }
-                            continue;
-                        }
-                        case OP_IDIVK: {
-                            int rb = base + ((i >>> 16) & 0xFF);
-                            int c = i >>> 24;
-                            if (FastPaths.divide(L, R, N, ra, R[rb], N[rb], kR[c], kN[c], Arith.IDIV)) {
-                                pc++;
-                            }
-                            continue;
-                        }
                         case OP_BANDK: {
                             int rb = base + ((i >>> 16) & 0xFF);
                             int c = i >>> 24;
@@ -479,18 +462,12 @@ final class Interpreter {
                             }
                             continue;
                         // Integer %, //, &, | and ~ inline, with a zero divisor left to Arith's error.
-                        case OP_MOD: {
+                        case OP_MOD: case OP_IDIV: case OP_MODK: case OP_IDIVK: {
                             int rb = base + ((i >>> 16) & 0xFF);
                             int c = i >>> 24;
-                            if (FastPaths.divide(L, R, N, ra, R[rb], N[rb], R[base + c], N[base + c], Arith.MOD)) {
-                                pc++;
-                            }
-                            continue;
-                        }
-                        case OP_IDIV: {
-                            int rb = base + ((i >>> 16) & 0xFF);
-                            int c = i >>> 24;
-                            if (FastPaths.divide(L, R, N, ra, R[rb], N[rb], R[base + c], N[base + c], Arith.IDIV)) {
+                            boolean constant = op == OP_MODK || op == OP_IDIVK;
+                            if (FastPaths.divide(L, R, N, ra, R[rb], N[rb], constant ? kR[c] : R[base + c],
+                                    constant ? kN[c] : N[base + c], op == OP_MOD || op == OP_MODK ? Arith.MOD : Arith.IDIV)) {
                                 pc++;
                             }
                             continue;
@@ -554,23 +531,9 @@ final class Interpreter {
                             }
                             continue;
                         }
-                        case OP_CALL: {
-                            int b = (i >>> 16) & 0xFF;
-                            if (b != 0) {
-                                L.top = ra + b;
-                            }
-                            f.pc = pc;
-                            if (--vm.fuel < 0) {
-                                vm.trapAtCall();
-                            }
-                            if (R[ra] instanceof LuaClosure callee) {
-                                Calls.pushLua(L, callee, ra, (i >>> 24) - 1);
-                                next = L;
-                            } else {
-                                next = Calls.call(L, ra, (i >>> 24) - 1);
-                            }
+                        case OP_CALL:
+                            next = FastPaths.call(L, f, vm, ra, (i >>> 16) & 0xFF, (i >>> 24) - 1, pc);
                             break dispatch;
-                        }
                         case OP_RETURN0:
                             next = FastPaths.return0(L, f);
                             break dispatch;
