@@ -8,6 +8,7 @@ import io.robofarm.orchestrator.run.RunLifecycle;
 import io.robofarm.orchestrator.run.RunLogWriter;
 import io.robofarm.orchestrator.run.RunRepository;
 import io.robofarm.orchestrator.run.RunState;
+import io.robofarm.orchestrator.support.Threads;
 import io.robofarm.orchestrator.task.RunnableTask;
 import io.robofarm.orchestrator.task.TaskCatalog;
 import io.robofarm.orchestrator.web.NotFoundException;
@@ -325,7 +326,7 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
         if (thread != null) {
             // Woken, not interrupted: an interrupt during file IO would close H2's file channel.
             wakeUp();
-            join(thread);
+            Threads.awaitEnd(thread, Duration.ofSeconds(10));
         }
         long deadline = System.nanoTime() + farm.shutdownGrace().toNanos();
         if (!executions.isEmpty()) {
@@ -355,14 +356,6 @@ public class Dispatcher implements SmartLifecycle, RunExecution.Farm {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

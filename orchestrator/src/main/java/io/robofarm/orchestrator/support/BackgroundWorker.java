@@ -2,7 +2,7 @@ package io.robofarm.orchestrator.support;
 
 import org.springframework.context.SmartLifecycle;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,6 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * The worker keeps going while a test pauses an idle context, since the farm's VMs still need it.
  */
 public abstract class BackgroundWorker implements SmartLifecycle {
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
     private final String threadName;
     private final int phase;
     private volatile boolean running;
@@ -49,11 +51,7 @@ public abstract class BackgroundWorker implements SmartLifecycle {
             return;
         }
         LockSupport.unpark(t);
-        try {
-            t.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.awaitEnd(t, STOP_WAIT);
     }
 
     @Override
