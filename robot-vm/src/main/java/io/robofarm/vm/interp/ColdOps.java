@@ -66,13 +66,13 @@ final class ColdOps {
                 return Meta.index(L, f, t, k ? kR[c] : Slots.get(R, N, base + c), ra);
             }
             case Interpreter.OP_SETTABUP:
-                return Meta.setIndex(L, f, up[(i >>> 7) & 0xFF].getValue(), kR[b], rkValue(R, N, kR, kN, base, i));
+                return Meta.setIndex(L, f, up[(i >>> 7) & 0xFF].getValue(), kR[b], rkValue(R, N, fc, base, i));
             case Interpreter.OP_SETTABLE:
-                return Meta.setIndex(L, f, Slots.get(R, N, ra), Slots.get(R, N, base + b), rkValue(R, N, kR, kN, base, i));
+                return Meta.setIndex(L, f, Slots.get(R, N, ra), Slots.get(R, N, base + b), rkValue(R, N, fc, base, i));
             case Interpreter.OP_SETI:
-                return Meta.setIndex(L, f, Slots.get(R, N, ra), (long) b, rkValue(R, N, kR, kN, base, i));
+                return Meta.setIndex(L, f, Slots.get(R, N, ra), (long) b, rkValue(R, N, fc, base, i));
             case Interpreter.OP_SETFIELD:
-                return Meta.setIndex(L, f, Slots.get(R, N, ra), kR[b], rkValue(R, N, kR, kN, base, i));
+                return Meta.setIndex(L, f, Slots.get(R, N, ra), kR[b], rkValue(R, N, fc, base, i));
             case Interpreter.OP_MMBIN: case Interpreter.OP_MMBINI: case Interpreter.OP_MMBINK:
                 L.top = base + fc.maxStackSize;
                 return Meta.arith(L, f, i, fc.code[f.pc - 2]);
@@ -153,9 +153,9 @@ final class ColdOps {
     }
 
     /** The value operand of a SET instruction: constant C when k is set, else register C. */
-    private static Object rkValue(Object[] R, long[] N, Object[] kR, long[] kN, int base, int i) {
+    private static Object rkValue(Object[] R, long[] N, FunctionCode fc, int base, int i) {
         int c = i >>> 24;
-        return (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+        return (i & 0x8000) != 0 ? fc.kValues[c] : Slots.get(R, N, base + c);
     }
 
     private static LuaState tailCall(LuaState L, CallFrame f, int i, int ra, int b, boolean k) {

@@ -18,6 +18,8 @@ final class FunctionCode {
     final int[] code;
     final Object[] kRefs;
     final long[] kNums;
+    /** The constants as Lua values, numbers boxed once: what a table store of a constant stores. */
+    final Object[] kValues;
     final FunctionCode[] children;
     /**
      * Per instruction, the hash slot at which the last table it indexed held its constant string
@@ -65,9 +67,11 @@ final class FunctionCode {
         Object[] k = proto.constants;
         kRefs = new Object[k.length];
         kNums = new long[k.length];
+        kValues = new Object[k.length];
         for (int i = 0; i < k.length; i++) {
             // Interned, so a key stored by one function is the identical object another one looks up.
-            Slots.set(kRefs, kNums, i, k[i] instanceof String str ? str.intern() : k[i]);
+            kValues[i] = k[i] instanceof String str ? str.intern() : k[i];
+            Slots.set(kRefs, kNums, i, kValues[i]);
         }
         children = new FunctionCode[proto.protos.length];
         for (int i = 0; i < children.length; i++) {

@@ -269,7 +269,7 @@ final class Interpreter {
                     }
                     if (op == OP_SETFIELD) {
                         int c = i >>> 24;
-                        Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                        Object v = (i & 0x8000) != 0 ? fc.kValues[c] : Slots.get(R, N, base + c);
                         if (FastPaths.setField(R, ra, (String) kR[(i >>> 16) & 0xFF], v, hints, pc - 1)) {
                             continue;
                         }
@@ -287,7 +287,7 @@ final class Interpreter {
                     }
                     if (op == OP_SETTABLE) {
                         int c = i >>> 24;
-                        Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                        Object v = (i & 0x8000) != 0 ? fc.kValues[c] : Slots.get(R, N, base + c);
                         if (FastPaths.setTable(R, N, ra, base + ((i >>> 16) & 0xFF), v)) {
                             continue;
                         }
@@ -385,7 +385,7 @@ final class Interpreter {
                             break;
                         case OP_SETI: {
                             int c = i >>> 24;
-                            Object v = (i & 0x8000) != 0 ? Slots.box(kR[c], kN[c]) : Slots.get(R, N, base + c);
+                            Object v = (i & 0x8000) != 0 ? fc.kValues[c] : Slots.get(R, N, base + c);
                             if (FastPaths.setIndex(R, ra, (i >>> 16) & 0xFF, v)) {
                                 continue;
                             }

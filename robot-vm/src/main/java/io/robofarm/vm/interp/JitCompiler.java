@@ -40,7 +40,8 @@ final class JitCompiler {
 
     /** Locals of the generated run method. */
     private static final int L_STATE = 1, L_FRAME = 2, L_REFS = 3, L_NUMS = 4, L_BASE = 5, L_VM = 6, L_UP = 7,
-            L_HINTS = 8, L_KREFS = 9, L_KNUMS = 10, L_TMP = 11, L_LONG = 12, L_INT = 14, L_NEXT = 15, LOCALS = 16;
+            L_HINTS = 8, L_KREFS = 9, L_KNUMS = 10, L_TMP = 11, L_LONG = 12, L_INT = 14, L_NEXT = 15, L_KVALUES = 16,
+            LOCALS = 17;
     private static final int MAX_STACK = 16;
 
     private final FunctionCode fc;
@@ -99,6 +100,7 @@ final class JitCompiler {
         m.field(GETFIELD, CLOSURE, "code", "L" + CODE + ";");
         m.op(DUP).field(GETFIELD, CODE, "slotHints", D_HINTS).local(ASTORE, L_HINTS);
         m.op(DUP).field(GETFIELD, CODE, "kRefs", "[Ljava/lang/Object;").local(ASTORE, L_KREFS);
+        m.op(DUP).field(GETFIELD, CODE, "kValues", "[Ljava/lang/Object;").local(ASTORE, L_KVALUES);
         m.field(GETFIELD, CODE, "kNums", "[J").local(ASTORE, L_KNUMS);
         Label bad = new Label();
         m.local(ALOAD, L_FRAME).field(GETFIELD, FRAME, "pc", "I").local(ISTORE, L_INT);
@@ -412,11 +414,10 @@ final class JitCompiler {
         m.local(ALOAD, L_KREFS).iconst(c).op(AALOAD).type(CHECKCAST, "java/lang/String");
     }
 
-    /** Pushes the value of RK(c), numbers boxed, as SETFIELD and friends store it. */
+    /** Pushes the value of RK(c) as SETFIELD and friends store it: constants boxed once, registers now. */
     private void valueOf(int c, boolean constant) {
         if (constant) {
-            m.local(ALOAD, L_KREFS).iconst(c).op(AALOAD).local(ALOAD, L_KNUMS).iconst(c).op(LALOAD);
-            m.invokeStatic(SLOTS, "box", "(" + D_OBJECT + "J)" + D_OBJECT);
+            m.local(ALOAD, L_KVALUES).iconst(c).op(AALOAD);
         } else {
             refsNums();
             reg(c);
