@@ -49,7 +49,6 @@ final class JitCompiler {
     private final Code m;
     private final Label[] labels;
     private final List<Runnable> outOfLine = new ArrayList<>();
-    private int currentPc;
 
     private JitCompiler(FunctionCode fc, ClassWriter cw) {
         this.fc = fc;
@@ -81,7 +80,6 @@ final class JitCompiler {
     private void body() {
         prologue();
         for (int p = 0; p < code.length; p++) {
-            currentPc = p;
             m.place(labels[p]);
             instruction(p, code[p]);
         }
@@ -278,7 +276,7 @@ final class JitCompiler {
                 m.jump(GOTO, store).place(isFalse);
                 m.field(GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;").place(store).op(AASTORE);
             }
-            case OP_JMP -> jump(p + 1 + ((i >>> 7) - OFFSET_SJ));
+            case OP_JMP -> jump(p, p + 1 + ((i >>> 7) - OFFSET_SJ));
             case OP_EQ -> {
                 refsNums();
                 reg(a);
@@ -585,11 +583,8 @@ final class JitCompiler {
     }
 
     /** A JMP: a backward one counts fuel, as every loop's back edge does. */
-    private void jump(int target) {
-        if (target > labels.length - 1 || target < 0) {
-            throw new IllegalStateException("jump out of the function");
-        }
-        if (target > currentPc) {
+    private void jump(int p, int target) {
+        if (target > p) {
             m.jump(GOTO, labels[target]);
         } else {
             backEdge(target);
